@@ -1,0 +1,96 @@
+package org.lemongate.mapping;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One authenticated user's mail, as every binding sees it. Obtained from {@link MailGateway#login}; cheap to hold
+ * for the length of a request. Each call leases a pooled IMAP connection for its own duration only (streams lease
+ * one per chunk), so an account object holds no connection between calls.
+ *
+ * <p>Every method throws {@link MailException} subclasses only: {@link MailException.InvalidInput} for bad
+ * arguments before anything reaches IMAP, {@link MailException.NotFound}, {@link MailException.StaleState} for a
+ * reference whose UIDVALIDITY has changed, {@link MailException.BackendUnavailable} when the server cannot be
+ * reached or does not answer in time, and so on (see {@link ErrorCode}).
+ */
+public interface MailAccount {
+
+    /** The login name. */
+    String user();
+
+    /** Capabilities and limits. */
+    ServiceInfo serviceInfo();
+
+    /** Every mailbox of the user, parents before children, with roles, counters and subscription. */
+    List<MailboxInfo> listMailboxes();
+
+    /** One mailbox with its counters. */
+    MailboxInfo mailbox(MailboxName name);
+
+    /** Creates a mailbox (and missing parents, as IMAP CREATE does). */
+    MailboxInfo createMailbox(MailboxName name);
+
+    /** Renames or moves a mailbox with everything below it. */
+    MailboxInfo renameMailbox(MailboxName from, MailboxName to);
+
+    /** Deletes a mailbox and its messages. The inbox cannot be deleted. */
+    void deleteMailbox(MailboxName name);
+
+    /** Subscribes to or unsubscribes from a mailbox. */
+    void setSubscribed(MailboxName name, boolean subscribed);
+
+    /**
+     * A page of message summaries matching {@code criteria}, in the page request's order. All summaries of a page come
+     * from one IMAP FETCH.
+     */
+    Page<MessageSummary> listMessages(MailboxName mailbox, SearchCriteria criteria, PageRequest page);
+
+    /** One message's summary. */
+    MessageSummary summary(MessageRef ref);
+
+    /** One message's summary and MIME structure. */
+    MessageStructure structure(MessageRef ref);
+
+    /** The raw RFC 822 bytes of a message, or a range of them, streamed by partial FETCH. */
+    Content openRaw(MessageRef ref, ByteRange range);
+
+    /**
+     * One part's body, transfer-decoded (base64 and quoted-printable undone), or a range of the decoded bytes.
+     *
+     * @throws MailException.NotFound when the message has no such part
+     */
+    Content openPart(MessageRef ref, String partId, ByteRange range);
+
+    /**
+     * Stores a message, streamed from {@code message}.
+     *
+     * @param receivedDate the arrival time to record; now when empty
+     * @return the new message's reference
+     */
+    MessageRef append(MailboxName mailbox, MessageSource message, Flags flags, Optional<Instant> receivedDate);
+
+    /** Sets and clears flags on many messages; each result carries the message's flags afterwards. */
+    List<ItemResult<Flags>> changeFlags(List<MessageRef> refs, FlagChange change);
+
+    /** Copies messages; each result carries the copy's reference when the server reports it (UIDPLUS). */
+    List<ItemResult<MessageRef>> copy(List<MessageRef> refs, MailboxName target);
+
+    /** Moves messages; each result carries the new reference when the server reports it (UIDPLUS). */
+    List<ItemResult<MessageRef>> move(List<MessageRef> refs, MailboxName target);
+
+    /** Deletes messages; to Trash the result carries the reference in Trash, when known. */
+    List<ItemResult<MessageRef>> delete(List<MessageRef> refs, DeleteMode mode);
+
+    /** Removes every message of a mailbox for good; returns how many were removed. */
+    long emptyMailbox(MailboxName mailbox);
+
+    /** Storage use and limit, on servers with QUOTA. */
+    Optional<Quota> quota();
+
+    /**
+     * Sends a message over SMTP to the recipients of its To, Cc and Bcc headers (Bcc is not transmitted) and keeps
+     * a copy in the Sent mailbox.
+     */
+    SubmitResult submit(MessageSource message);
+}
