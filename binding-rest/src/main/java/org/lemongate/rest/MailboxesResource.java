@@ -67,7 +67,8 @@ public final class MailboxesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(NewMailbox body) {
         if (body == null || body.name() == null) {
-            throw new MailException.InvalidInput("name", "send {\"name\": \"<full mailbox name>\"}");
+            throw new MailException.InvalidInput("name", (body == null ? "the request body is empty; " : "")
+                    + "send {\"name\": \"<full mailbox name>\"}");
         }
         MailboxName name = MailboxName.of(body.name());
         MailboxInfo created = Authentication.account(request).createMailbox(name);
