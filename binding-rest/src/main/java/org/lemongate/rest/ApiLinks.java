@@ -50,4 +50,8 @@ final class ApiLinks {
     String raw(MessageRef ref) {
         return message(ref) + "/raw";
     }
+
+    String part(MessageRef ref, String partId) {
+        return message(ref) + "/parts/" + partId;
+    }
 }
