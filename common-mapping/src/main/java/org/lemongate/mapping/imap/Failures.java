@@ -34,6 +34,13 @@ final class Failures {
                 || e instanceof BadCommandException);
     }
 
+    /** Whether the command failed because the server did not answer within the read timeout. */
+    static boolean isTimeout(ProtocolException e) {
+        Response r = e.getResponse();
+        Exception cause = r == null ? null : r.getException();
+        return cause instanceof SocketTimeoutException || cause instanceof InterruptedIOException;
+    }
+
     /**
      * Translates a failed IMAP command.
      *
@@ -43,8 +50,7 @@ final class Failures {
     static MailException translate(ProtocolException e, String what) {
         Response r = e.getResponse();
         if (e instanceof ConnectionException || r == null || r.isBYE()) {
-            Exception cause = r == null ? null : r.getException();
-            if (cause instanceof SocketTimeoutException || cause instanceof InterruptedIOException) {
+            if (isTimeout(e)) {
                 return timeout(e);
             }
             return new MailException.BackendUnavailable("the IMAP server closed the connection while trying to "
