@@ -81,6 +81,11 @@ final class Failures {
 
     /** Translates a failure to connect to, or greet with, a server. */
     static MailException translate(IOException e, String server) {
+        if (e instanceof javax.net.ssl.SSLException) {
+            // Not retryable: a certificate or protocol mismatch stays until an operator fixes the configuration.
+            return new MailException.BackendError("the TLS handshake with the " + server + " failed ("
+                    + e.getMessage() + "); check the gateway's trust store and the server's certificate", e);
+        }
         if (e instanceof SocketTimeoutException) {
             return new MailException.BackendUnavailable("the " + server + " did not answer in time; retry shortly",
                     RETRY_AFTER, true, e);
