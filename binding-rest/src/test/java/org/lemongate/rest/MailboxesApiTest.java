@@ -69,6 +69,7 @@ class MailboxesApiTest extends GreenMailApi {
         User ann = newUser();
         assertEquals(201, http.send(json(ann.request("api/v1/mailboxes"), "{\"name\": \"A/B\"}")).statusCode());
         assertEquals("A/B", http.json(ann.request("api/v1/mailboxes/A/B"), 200).path("name").asText());
+        assertEquals("A/B", http.json(ann.request("api/v1/mailboxes/A%2FB"), 200).path("name").asText());
     }
 
     @Test
@@ -125,6 +126,72 @@ class MailboxesApiTest extends GreenMailApi {
         JsonNode empty = assertProblem(http.send(json(ann.request("api/v1/mailboxes"), "")), 400, "invalid-input");
         assertTrue(empty.path("detail").asText().contains("empty"), empty::toString);
         assertEquals(1, http.json(ann.request("api/v1/mailboxes"), 200).path("mailboxes").size());
+    }
+
+    @Test
+    void renameMovesTheMailboxAndItsChildren() throws Exception {
+        User ann = newUser();
+        http.send(json(ann.request("api/v1/mailboxes"), "{\"name\": \"Work/Reports\"}"));
+        // GreenMail drops the connection on RENAME into a parent that does not exist yet; Dovecot creates it.
+        http.send(json(ann.request("api/v1/mailboxes"), "{\"name\": \"Archive\"}"));
+        HttpResponse<String> renamed = http.send(patch(ann.request("api/v1/mailboxes/Work"),
+                "{\"name\": \"Archive/Work 2025\"}"));
+        assertEquals(200, renamed.statusCode(), renamed::body);
+        assertEquals("Archive/Work 2025", Http.parse(renamed.body()).path("name").asText());
+        assertTrue(renamed.headers().firstValue("Content-Location").orElseThrow()
+                .endsWith("/api/v1/mailboxes/Archive/Work%202025"));
+        JsonNode tree = http.json(ann.request("api/v1/mailboxes"), 200);
+        assertEquals("Archive/Work 2025/Reports", find(tree, "Archive/Work 2025/Reports").path("name").asText());
+        assertProblem(http.send(ann.request("api/v1/mailboxes/Work")), 404, "not-found");
+    }
+
+    @Test
+    void subscriptionIsChangedByPatch() throws Exception {
+        User ann = newUser();
+        http.send(json(ann.request("api/v1/mailboxes"), "{\"name\": \"Lists\"}"));
+        JsonNode off = Http.parse(http.send(patch(ann.request("api/v1/mailboxes/Lists"),
+                "{\"subscribed\": false}")).body());
+        assertEquals(false, off.path("subscribed").asBoolean(), off::toString);
+        assertEquals(false, find(http.json(ann.request("api/v1/mailboxes"), 200), "Lists").path("subscribed")
+                .asBoolean());
+        JsonNode on = Http.parse(http.send(patch(ann.request("api/v1/mailboxes/Lists"),
+                "{\"subscribed\": true}")).body());
+        assertEquals(true, on.path("subscribed").asBoolean(), on::toString);
+        assertEquals("subscribed", assertProblem(http.send(patch(ann.request("api/v1/mailboxes/Lists"),
+                "{\"subscribed\": \"maybe\"}")), 400, "invalid-json").path("field").asText());
+    }
+
+    @Test
+    void badRenamesChangeNothing() throws Exception {
+        User ann = newUser();
+        http.send(json(ann.request("api/v1/mailboxes"), "{\"name\": \"Keep\"}"));
+        http.send(json(ann.request("api/v1/mailboxes"), "{\"name\": \"Other\"}"));
+        assertProblem(http.send(patch(ann.request("api/v1/mailboxes/Keep"), "{\"name\": \"Other\"}")),
+                409, "already-exists");
+        assertProblem(http.send(patch(ann.request("api/v1/mailboxes/Keep"), "{\"name\": \"Keep/Inner\"}")),
+                400, "invalid-input");
+        assertProblem(http.send(patch(ann.request("api/v1/mailboxes/INBOX"), "{\"name\": \"Old\"}")),
+                403, "forbidden");
+        assertProblem(http.send(patch(ann.request("api/v1/mailboxes/Keep"), "{}")), 400, "invalid-input");
+        assertProblem(http.send(patch(ann.request("api/v1/mailboxes/Keep"), "{\"name\": \"A\\nB\"}")),
+                400, "invalid-input");
+        assertEquals(3, http.json(ann.request("api/v1/mailboxes"), 200).path("mailboxes").size());
+    }
+
+    @Test
+    void deleteRemovesTheMailboxButNeverTheInbox() throws Exception {
+        User ann = newUser();
+        http.send(json(ann.request("api/v1/mailboxes"), "{\"name\": \"Old/Stuff\"}"));
+        assertEquals(204, http.send(ann.request("api/v1/mailboxes/Old").DELETE()).statusCode());
+        assertProblem(http.send(ann.request("api/v1/mailboxes/Old/Stuff")), 404, "not-found");
+        assertProblem(http.send(ann.request("api/v1/mailboxes/Old").DELETE()), 404, "not-found");
+        assertProblem(http.send(ann.request("api/v1/mailboxes/INBOX").DELETE()), 403, "forbidden");
+        assertEquals(1, http.json(ann.request("api/v1/mailboxes"), 200).path("mailboxes").size());
+    }
+
+    static HttpRequest.Builder patch(HttpRequest.Builder request, String body) {
+        return request.header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body));
     }
 
     static HttpRequest.Builder json(HttpRequest.Builder request, String body) {
