@@ -60,8 +60,8 @@ record ListQuery(MailboxName mailbox, SearchCriteria criteria, PageRequest page)
         p.get("before").map(v -> instant("before", v)).ifPresent(criteria::before);
         p.get("minSize").map(v -> number("minSize", v, Long.MAX_VALUE)).ifPresent(criteria::minSize);
         p.get("maxSize").map(v -> number("maxSize", v, Long.MAX_VALUE)).ifPresent(criteria::maxSize);
-        Optional<Boolean> unseen = p.get("unseen").map(v -> bool("unseen", v));
-        Optional<Boolean> flagged = p.get("flagged").map(v -> bool("flagged", v));
+        Optional<Boolean> unseen = p.get("unseen").map(v -> Switch.parse("unseen", v, false));
+        Optional<Boolean> flagged = p.get("flagged").map(v -> Switch.parse("flagged", v, false));
         Set<SystemFlag> with = new TreeSet<>();
         Set<SystemFlag> without = new TreeSet<>();
         unseen.ifPresent(u -> (u ? without : with).add(SystemFlag.SEEN));
@@ -90,14 +90,6 @@ record ListQuery(MailboxName mailbox, SearchCriteria criteria, PageRequest page)
             case "oldest" -> SortOrder.OLDEST_FIRST;
             default -> throw new MailException.InvalidInput("order",
                     "order must be 'newest' or 'oldest', was '" + value + "'");
-        };
-    }
-
-    private static boolean bool(String name, String value) {
-        return switch (value) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new MailException.InvalidInput(name, name + " must be true or false, was '" + value + "'");
         };
     }
 

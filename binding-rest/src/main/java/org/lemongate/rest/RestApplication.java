@@ -18,6 +18,8 @@ final class RestApplication {
                 new MessagesResource(),
                 new MessageResource(),
                 new Authentication(gateway),
+                new BodyLimit(),
+                new Gzip(),
                 Json.provider(),
                 new MailProblems(),
                 new HttpProblems(),

@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.lemongate.rest.ProblemAssertions.assertProblem;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.Test;
 import org.lemongate.mapping.BasicAuthorization;
@@ -186,6 +190,33 @@ class MailboxesApiTest extends GreenMailApi {
         assertProblem(http.send(ann.request("api/v1/mailboxes/Old/Stuff")), 404, "not-found");
         assertProblem(http.send(ann.request("api/v1/mailboxes/Old").DELETE()), 404, "not-found");
         assertProblem(http.send(ann.request("api/v1/mailboxes/INBOX").DELETE()), 403, "forbidden");
+        assertEquals(1, http.json(ann.request("api/v1/mailboxes"), 200).path("mailboxes").size());
+    }
+
+    @Test
+    void jsonIsGzippedForClientsThatAcceptIt() throws Exception {
+        User ann = newUser();
+        HttpResponse<byte[]> zipped = http.sendBytes(ann.request("api/v1/mailboxes")
+                .header("Accept-Encoding", "gzip"));
+        assertEquals(200, zipped.statusCode());
+        assertEquals("gzip", zipped.headers().firstValue("Content-Encoding").orElseThrow());
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
+            assertEquals("INBOX", find(Http.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)), "INBOX")
+                    .path("name").asText());
+        }
+        HttpResponse<String> plain = http.send(ann.request("api/v1/mailboxes"));
+        assertTrue(plain.headers().firstValue("Content-Encoding").isEmpty());
+        assertTrue(plain.headers().allValues("Vary").toString().contains("Accept-Encoding"), plain.headers()::toString);
+    }
+
+    @Test
+    void jsonBodyWithoutLengthIsCutOffAtTheLimit() throws Exception {
+        User ann = newUser();
+        byte[] body = ("{\"name\": \"Big\"" + " ".repeat(5 * 1024 * 1024) + "}").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> response = http.send(ann.request("api/v1/mailboxes")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
+        assertProblem(response, 413, "too-large");
         assertEquals(1, http.json(ann.request("api/v1/mailboxes"), 200).path("mailboxes").size());
     }
 
