@@ -33,12 +33,11 @@ final class GreenMailAccount implements AutoCloseable {
     final ImapGateway gateway;
     final MailAccount account;
 
-    GreenMailAccount(GreenMailExtension greenMail, Limits limits) {
+    GreenMailAccount(GreenMailExtension greenMail, Limits limits, Optional<URI> smtp) {
         this.greenMail = greenMail;
         this.user = greenMail.setUser("ann@example.org", "ann", "secret");
         BackendSettings d = BackendSettings.defaults(
-                URI.create("imap://127.0.0.1:" + greenMail.getImap().getPort()),
-                Optional.of(URI.create("smtp://127.0.0.1:" + greenMail.getSmtp().getPort())))
+                URI.create("imap://127.0.0.1:" + greenMail.getImap().getPort()), smtp)
                 .withStartTls(BackendSettings.StartTls.OFF);
         BackendSettings s = new BackendSettings(d.imap(), d.smtp(), d.startTls(), d.trustStore(),
                 d.trustStorePassword(), d.connectTimeout(), d.readTimeout(), d.writeTimeout(),
@@ -47,6 +46,10 @@ final class GreenMailAccount implements AutoCloseable {
                 d.sentMailbox(), d.trashMailbox());
         this.gateway = ImapGateway.start(s);
         this.account = gateway.login(Credentials.password("ann", "secret", "127.0.0.1"));
+    }
+
+    GreenMailAccount(GreenMailExtension greenMail, Limits limits) {
+        this(greenMail, limits, Optional.of(URI.create("smtp://127.0.0.1:" + greenMail.getSmtp().getPort())));
     }
 
     GreenMailAccount(GreenMailExtension greenMail) {
