@@ -76,7 +76,7 @@ final class FlagStore {
                 UID uid = f.getItem(UID.class);
                 FLAGS flags = f.getItem(FLAGS.class);
                 if (uid != null && flags != null) {
-                    into.put(uid.uid, ImapFlags.fromImap(flags));
+                    into.put(uid.uid, SummaryReader.flags(flags));
                 }
             }
         }

@@ -1,17 +1,13 @@
 package org.lemongate.mapping.imap;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import org.lemongate.mapping.Flags;
 import org.lemongate.mapping.Keyword;
-import org.lemongate.mapping.MailException;
 import org.lemongate.mapping.SystemFlag;
 
-/** Converts between the mapping layer's {@link Flags} and IMAP's flag lists. */
+/** Writes the mapping layer's {@link Flags} for IMAP (reading them back is {@link SummaryReader#flags}). */
 final class ImapFlags {
 
     private ImapFlags() {
@@ -43,35 +39,5 @@ final class ImapFlags {
         }
         flags.keywords().forEach(k -> out.add(k.name()));
         return out;
-    }
-
-    /**
-     * The flags a server reported. {@code \Recent} is server-managed and dropped, as are keywords the mapping layer
-     * could not name safely (the server may hold anything a client once stored).
-     */
-    static Flags fromImap(jakarta.mail.Flags imap) {
-        Set<SystemFlag> system = EnumSet.noneOf(SystemFlag.class);
-        for (jakarta.mail.Flags.Flag f : imap.getSystemFlags()) {
-            if (f == jakarta.mail.Flags.Flag.SEEN) {
-                system.add(SystemFlag.SEEN);
-            } else if (f == jakarta.mail.Flags.Flag.ANSWERED) {
-                system.add(SystemFlag.ANSWERED);
-            } else if (f == jakarta.mail.Flags.Flag.FLAGGED) {
-                system.add(SystemFlag.FLAGGED);
-            } else if (f == jakarta.mail.Flags.Flag.DELETED) {
-                system.add(SystemFlag.DELETED);
-            } else if (f == jakarta.mail.Flags.Flag.DRAFT) {
-                system.add(SystemFlag.DRAFT);
-            }
-        }
-        Set<Keyword> keywords = new HashSet<>();
-        for (String k : imap.getUserFlags()) {
-            try {
-                keywords.add(Keyword.of(k));
-            } catch (MailException.InvalidInput e) {
-                // Not expressible as a Keyword: leave it out rather than fail the whole answer.
-            }
-        }
-        return new Flags(system, keywords);
     }
 }
