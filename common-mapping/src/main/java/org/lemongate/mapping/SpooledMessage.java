@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,6 +81,36 @@ public final class SpooledMessage implements MessageSource, AutoCloseable {
                     Path.of(System.getProperty("java.io.tmpdir")));
         } catch (IOException e) {
             throw new UncheckedIOException("reading a byte array cannot fail", e);
+        }
+    }
+
+    /**
+     * Checks a message from any source as {@link #spool} checks an upload (not empty, an RFC 5322 header section)
+     * and that it yields exactly {@link MessageSource#size()} bytes, by reading it once. A {@code SpooledMessage}
+     * passed its check when it was made and is not read again. Other sources are not normalised: their bytes are
+     * stored as they are.
+     *
+     * @throws MailException.InvalidInput for field {@code message} when the check fails
+     * @throws IOException                when reading the source fails
+     */
+    public static void check(MessageSource source) throws IOException {
+        if (source instanceof SpooledMessage) {
+            return;
+        }
+        HeaderCheck headers = new HeaderCheck(OutputStream.nullOutputStream());
+        CrlfNormalizer lines = new CrlfNormalizer(headers);
+        long count;
+        try (InputStream in = source.open()) {
+            count = in.transferTo(lines);
+        }
+        lines.finish();
+        headers.finish();
+        if (count == 0) {
+            throw new MailException.InvalidInput("message", "the message is empty");
+        }
+        if (count != source.size()) {
+            throw new MailException.InvalidInput("message", "the message has " + count + " bytes, not the "
+                    + source.size() + " it announced");
         }
     }
 

@@ -225,4 +225,35 @@ class SpooledMessageTest {
             assertEquals("Subject: x\r\n\r\nhello\r\n", read(m));
         }
     }
+
+    private static MessageSource source(String text, long announced) {
+        return new MessageSource() {
+            @Override
+            public long size() {
+                return announced;
+            }
+
+            @Override
+            public InputStream open() {
+                return new ByteArrayInputStream(text.getBytes(ISO_8859_1));
+            }
+        };
+    }
+
+    @Test
+    void checkAcceptsAnyWellFormedSourceWithTheAnnouncedSize() throws IOException {
+        String text = "Subject: bare LF is fine here\n\nbody\n";
+        SpooledMessage.check(source(text, text.length()));
+    }
+
+    @Test
+    void checkRefusesWhatSpoolRefusesAndASizeMismatch() {
+        MailException.InvalidInput notMail = assertThrows(MailException.InvalidInput.class,
+                () -> SpooledMessage.check(source("plain text\n", 11)));
+        assertTrue(notMail.getMessage().startsWith("line 1 is not a header field"), notMail.getMessage());
+        assertEquals("the message is empty", assertThrows(MailException.InvalidInput.class,
+                () -> SpooledMessage.check(source("", 0))).getMessage());
+        assertEquals("the message has 8 bytes, not the 9 it announced", assertThrows(
+                MailException.InvalidInput.class, () -> SpooledMessage.check(source("A: b\r\n\r\n", 9))).getMessage());
+    }
 }

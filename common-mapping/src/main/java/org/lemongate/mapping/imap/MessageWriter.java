@@ -1,5 +1,6 @@
 package org.lemongate.mapping.imap;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,6 +27,7 @@ import org.lemongate.mapping.MailboxName;
 import org.lemongate.mapping.MailboxRole;
 import org.lemongate.mapping.MessageRef;
 import org.lemongate.mapping.MessageSource;
+import org.lemongate.mapping.SpooledMessage;
 
 /** Message writes: append, flags, copy, move, delete, empty. */
 final class MessageWriter {
@@ -41,7 +43,8 @@ final class MessageWriter {
     }
 
     /**
-     * Streams the message into IMAP APPEND. The new reference comes from APPENDUID (UIDPLUS); on a server without
+     * Streams the message into IMAP APPEND, after checking it ({@link SpooledMessage#check}) unless it is a
+     * {@link SpooledMessage}, checked already. The new reference comes from APPENDUID (UIDPLUS); on a server without
      * UIDPLUS it is the one message that arrived at or above the UIDNEXT read just before the APPEND, and when other
      * messages arrived meanwhile the call fails with BACKEND_ERROR rather than guess (the message is stored).
      */
@@ -57,6 +60,7 @@ final class MessageWriter {
         if (message.size() < 1) {
             throw new MailException.InvalidInput("message", "the message is empty");
         }
+        check(message);
         SourceLiteral literal = new SourceLiteral(message);
         Date date = receivedDate.map(Date::from).orElse(null);
         return imap.write("append a message to mailbox '" + mailbox + "'", c -> {
@@ -69,14 +73,23 @@ final class MessageWriter {
                 if (literal.failure() == null) {
                     throw e;
                 }
+                // The literal was cut short: the server still waits for its bytes, so the connection is lost.
                 c.markBroken();
-                throw new MailException.BackendError("could not read the message to append ("
-                        + literal.failure().getMessage() + ")", e);
+                throw literal.failure();
             }
             c.forgetSelection();
             return appended != null ? MessageRef.of(mailbox, appended.uidvalidity, appended.uid)
                     : locateAppended(c, mailbox, uidNext);
         });
+    }
+
+    /** {@link SpooledMessage#check} with a read failure reported as a backend error. */
+    static void check(MessageSource message) {
+        try {
+            SpooledMessage.check(message);
+        } catch (IOException e) {
+            throw new MailException.BackendError("could not read the message (" + e.getMessage() + ")", e);
+        }
     }
 
     /** Finds the message just appended without UIDPLUS: the only one at or above the earlier UIDNEXT. */

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 import org.eclipse.angus.mail.iap.Literal;
+import org.lemongate.mapping.MailException;
 import org.lemongate.mapping.MessageSource;
 
 /**
@@ -15,7 +16,7 @@ final class SourceLiteral implements Literal {
 
     private final MessageSource source;
     private final int size;
-    private IOException failure;
+    private MailException failure;
 
     SourceLiteral(MessageSource source) {
         this.source = source;
@@ -32,24 +33,39 @@ final class SourceLiteral implements Literal {
         try (InputStream in = source.open()) {
             byte[] buffer = new byte[64 * 1024];
             long left = size;
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+            for (int n = read(in, buffer); n >= 0; n = read(in, buffer)) {
                 if (n > left) {
-                    throw new IOException("the message has more bytes than the " + size + " it announced");
+                    throw mismatch("the message has more bytes than the " + size + " it announced");
                 }
                 out.write(buffer, 0, n);
                 left -= n;
             }
             if (left > 0) {
-                throw new IOException("the message ended " + left + " bytes before the " + size + " it announced");
+                throw mismatch("the message ended " + left + " bytes before the " + size + " it announced");
             }
+        }
+    }
+
+    private int read(InputStream in, byte[] buffer) throws IOException {
+        try {
+            return in.read(buffer);
         } catch (IOException e) {
-            failure = e;
+            failure = new MailException.BackendError("could not read the message to store (" + e.getMessage() + ")",
+                    e);
             throw e;
         }
     }
 
-    /** Why reading the source failed during {@link #writeTo}, if it did (as opposed to the connection failing). */
-    IOException failure() {
+    private IOException mismatch(String reason) {
+        failure = new MailException.InvalidInput("message", reason);
+        return new IOException(reason);
+    }
+
+    /**
+     * Why the source, not the connection, made {@link #writeTo} fail, if it did: InvalidInput when it yielded another
+     * number of bytes than announced, BackendError when reading it failed.
+     */
+    MailException failure() {
         return failure;
     }
 }

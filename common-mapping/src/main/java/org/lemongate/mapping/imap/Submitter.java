@@ -58,6 +58,7 @@ final class Submitter {
         }
         long max = settings.limits().maxUploadBytes();
         requireWithin(message.size(), max);
+        MessageWriter.check(message);
         InternetHeaders headers = readHeaders(message);
         Envelope envelope = Envelope.of(headers, settings.limits().maxBatchItems());
         StringBuilder added = new StringBuilder();

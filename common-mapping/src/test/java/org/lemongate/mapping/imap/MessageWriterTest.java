@@ -127,26 +127,62 @@ class MessageWriterTest {
     }
 
     @Test
-    void aSourceShorterThanAnnouncedFailsCleanlyAndTheNextCallWorks() {
-        MessageSource liar = new MessageSource() {
+    void aSourceShorterThanAnnouncedIsRefusedBeforeSending() {
+        byte[] text = "Subject: short\r\n\r\n".getBytes(UTF_8);
+        MailException.InvalidInput e = assertThrows(MailException.InvalidInput.class,
+                () -> account.append(INBOX, source(text, text.length + 100), Flags.NONE, Optional.empty()));
+        assertEquals("the message has " + text.length + " bytes, not the " + (text.length + 100) + " it announced",
+                e.getMessage());
+        assertEquals(0, mail.folder("INBOX").getMessageCount());
+    }
+
+    @Test
+    void aSourceThatShrinksWhileSendingLosesOnlyThatConnection() {
+        byte[] full = "Subject: changing\r\n\r\nthe whole body\r\n".getBytes(UTF_8);
+        int[] opened = {0};
+        MessageSource shrinking = new MessageSource() {
             @Override
             public long size() {
-                return 100;
+                return full.length;
             }
 
             @Override
             public InputStream open() {
-                return new ByteArrayInputStream("Subject: short\r\n\r\n".getBytes(UTF_8));
+                // The check reads it whole; the APPEND gets a truncated copy.
+                return new ByteArrayInputStream(full, 0, opened[0]++ == 0 ? full.length : 20);
             }
         };
-        MailException e = assertThrows(MailException.BackendError.class,
-                () -> account.append(INBOX, liar, Flags.NONE, Optional.empty()));
-        assertTrue(e.getMessage().contains("bytes before the 100 it announced"), e.getMessage());
+        long discardedBefore = mail.gateway.stats().connectionsDiscarded();
+        MailException.InvalidInput e = assertThrows(MailException.InvalidInput.class,
+                () -> account.append(INBOX, shrinking, Flags.NONE, Optional.empty()));
+        assertTrue(e.getMessage().contains("bytes before the " + full.length + " it announced"), e.getMessage());
+        assertEquals(discardedBefore + 1, mail.gateway.stats().connectionsDiscarded());
         assertEquals(0, mail.folder("INBOX").getMessageCount());
-        MessageRef ok = account.append(INBOX, SpooledMessage.of("Subject: fine\r\n\r\n".getBytes(UTF_8)),
-                Flags.NONE, Optional.empty());
-        assertEquals(1, mail.folder("INBOX").getMessageCount());
+        MessageRef ok = account.append(INBOX, source(full, full.length), Flags.NONE, Optional.empty());
         assertEquals(ok.uid(), mail.folder("INBOX").getMessageUids()[0]);
+    }
+
+    @Test
+    void appendChecksSourcesThatWereNotSpooled() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0};
+        MailException.InvalidInput e = assertThrows(MailException.InvalidInput.class,
+                () -> account.append(INBOX, source(png, png.length), Flags.NONE, Optional.empty()));
+        assertEquals("message", e.field());
+        assertEquals(0, mail.folder("INBOX").getMessageCount());
+    }
+
+    private static MessageSource source(byte[] bytes, long announced) {
+        return new MessageSource() {
+            @Override
+            public long size() {
+                return announced;
+            }
+
+            @Override
+            public InputStream open() {
+                return new ByteArrayInputStream(bytes);
+            }
+        };
     }
 
     @Test
