@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
+import org.lemongate.mapping.Flags;
 import org.lemongate.mapping.MessageRef;
 import org.lemongate.mapping.MessageSummary;
 
@@ -31,9 +32,14 @@ final class ETags {
 
     /** The tag of a message's JSON view: its address and its current flags and keywords. */
     static EntityTag message(MessageSummary summary) {
-        String state = summary.ref().uidValidity() + "/" + summary.ref().uid() + "/"
-                + String.join(",", SummaryJson.flagNames(summary.flags())) + "/"
-                + String.join(",", SummaryJson.keywordNames(summary.flags()));
+        return message(summary.ref(), summary.flags());
+    }
+
+    /** The tag of a message's JSON view once its flags are {@code flags}. */
+    static EntityTag message(MessageRef ref, Flags flags) {
+        String state = ref.uidValidity() + "/" + ref.uid() + "/"
+                + String.join(",", SummaryJson.flagNames(flags)) + "/"
+                + String.join(",", SummaryJson.keywordNames(flags));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(state.getBytes(StandardCharsets.UTF_8));
             return new EntityTag("msg-" + HexFormat.of().formatHex(digest, 0, 12));
