@@ -4,9 +4,6 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-import org.apache.cxf.io.DelegatingInputStream;
-import org.apache.cxf.message.Message;
-import org.apache.cxf.phase.PhaseInterceptorChain;
 import org.lemongate.mapping.MailException;
 
 import jakarta.annotation.Priority;
@@ -29,14 +26,7 @@ final class BodyLimit implements ContainerRequestFilter, ReaderInterceptor {
     @Override
     public void filter(ContainerRequestContext request) {
         if (Json.isJson(request.getMediaType()) && request.getLength() > Json.MAX_BODY_BYTES) {
-            // CXF would read up to 16 MiB of the unread body before answering, to keep the connection reusable;
-            // closing the connection instead answers at once.
-            Message message = PhaseInterceptorChain.getCurrentMessage();
-            if (message != null) {
-                message.removeContent(DelegatingInputStream.class);
-            }
-            request.abortWith(Problem.of("too-large", "Too large", 413, tooLarge().getMessage()).toResponse()
-                    .header("Connection", "close").build());
+            throw tooLarge();
         }
     }
 

@@ -40,14 +40,7 @@ record ListQuery(MailboxName mailbox, SearchCriteria criteria, PageRequest page)
      * @throws MailException.InvalidInput naming the parameter at fault
      */
     static ListQuery parse(Map<String, List<String>> query, int maxPageSize) {
-        Set<String> unknown = new TreeSet<>(query.keySet());
-        unknown.removeAll(PARAMETERS);
-        if (!unknown.isEmpty()) {
-            String name = unknown.iterator().next();
-            throw new MailException.InvalidInput(name, "unknown query parameter '" + name + "'; this list takes "
-                    + new TreeSet<>(PARAMETERS));
-        }
-        Params p = new Params(query);
+        QueryParams p = QueryParams.of(query, PARAMETERS, "a message list");
         MailboxName mailbox = MailboxName.of(p.get("mailbox").orElseThrow(() -> new MailException.InvalidInput(
                 "mailbox", "name the mailbox to list, e.g. ?mailbox=INBOX")));
 
@@ -112,20 +105,6 @@ record ListQuery(MailboxName mailbox, SearchCriteria criteria, PageRequest page)
         } catch (DateTimeParseException e) {
             throw new MailException.InvalidInput(name, name + " must be a date (2026-01-31) or an instant "
                     + "(2026-01-31T08:00:00Z), was '" + value + "'");
-        }
-    }
-
-    /** Single-valued access to the query parameters. */
-    private record Params(Map<String, List<String>> query) {
-        Optional<String> get(String name) {
-            List<String> values = query.get(name);
-            if (values == null || values.isEmpty()) {
-                return Optional.empty();
-            }
-            if (values.size() > 1) {
-                throw new MailException.InvalidInput(name, "query parameter '" + name + "' is given more than once");
-            }
-            return Optional.of(values.get(0));
         }
     }
 }

@@ -38,6 +38,11 @@ final class MailProblems implements ExceptionMapper<MailException> {
         Response.ResponseBuilder response = problem.toResponse();
         // Whole seconds, rounded up: a client retrying early would only be refused again.
         e.retryAfter().ifPresent(d -> response.header(HttpHeaders.RETRY_AFTER, Math.max(1, (d.toMillis() + 999) / 1000)));
+        if (problem.status() == 413) {
+            // The refused body may still be arriving: answer now and close rather than read it to the end.
+            UnreadBody.abandon();
+            response.header("Connection", UnreadBody.CONNECTION_CLOSE);
+        }
         if (problem.status() == 401) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, BasicAuthorization.CHALLENGE);
         }

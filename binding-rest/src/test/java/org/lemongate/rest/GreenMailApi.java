@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.lemongate.mapping.Credentials;
+import org.lemongate.mapping.Limits;
 import org.lemongate.mapping.MailAccount;
 import org.lemongate.mapping.imap.BackendSettings;
 import org.lemongate.mapping.imap.ImapGateway;
@@ -33,6 +34,7 @@ import jakarta.mail.internet.MimeMessage;
 abstract class GreenMailApi {
 
     static final String PASSWORD = "secret-pw";
+    static final long MAX_UPLOAD = 2L * 1024 * 1024;
 
     @RegisterExtension
     static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
@@ -46,9 +48,16 @@ abstract class GreenMailApi {
 
     @BeforeAll
     static void startStack() throws Exception {
-        gateway = ImapGateway.start(BackendSettings.defaults(
+        BackendSettings d = BackendSettings.defaults(
                         URI.create("imap://127.0.0.1:" + MAIL.getImap().getPort()), Optional.empty())
-                .withStartTls(BackendSettings.StartTls.OFF));
+                .withStartTls(BackendSettings.StartTls.OFF);
+        // A small upload limit, so that tests can pass it cheaply.
+        gateway = ImapGateway.start(new BackendSettings(d.imap(), d.smtp(), d.startTls(), d.trustStore(),
+                d.trustStorePassword(), d.connectTimeout(), d.readTimeout(), d.writeTimeout(),
+                d.maxConnectionsPerUser(), d.leaseTimeout(), d.idleEviction(), d.fetchChunkBytes(),
+                new Limits(d.limits().maxPageSize(), MAX_UPLOAD, d.limits().maxBatchItems()), d.spoolDirectory(),
+                d.spoolThresholdBytes(), d.loginFailureLimit(), d.loginFailureWindow(), d.sentMailbox(),
+                d.trashMailbox()));
         server = RestServer.start(gateway);
         http = new Http(server);
     }

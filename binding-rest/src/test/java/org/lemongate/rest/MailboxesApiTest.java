@@ -26,7 +26,7 @@ class MailboxesApiTest extends GreenMailApi {
         assertEquals(ann.name(), doc.path("user").asText());
         assertTrue(doc.path("capabilities").toString().contains("IMAP4REV1"), doc::toString);
         assertEquals(500, doc.path("limits").path("maxPageSize").asInt());
-        assertEquals(50L * 1024 * 1024, doc.path("limits").path("maxUploadBytes").asLong());
+        assertEquals(MAX_UPLOAD, doc.path("limits").path("maxUploadBytes").asLong());
         assertEquals("/mail/api/v1/mailboxes", doc.path("links").path("mailboxes").asText());
     }
 
