@@ -16,21 +16,7 @@ final class MailProblems implements ExceptionMapper<MailException> {
 
     @Override
     public Response toResponse(MailException e) {
-        Problem problem = switch (e.code()) {
-            case AUTH_FAILED -> Problem.of("auth-failed", "Authentication required", 401, e.getMessage());
-            case FORBIDDEN -> Problem.of("forbidden", "Not permitted", 403, e.getMessage());
-            case NOT_FOUND -> Problem.of("not-found", "Not found", 404, e.getMessage());
-            case STALE_STATE -> Problem.of("stale-state", "Stale identifier", 410, e.getMessage());
-            case ALREADY_EXISTS -> Problem.of("already-exists", "Already exists", 409, e.getMessage());
-            case INVALID_INPUT -> invalid((MailException.InvalidInput) e);
-            case TOO_LARGE -> Problem.of("too-large", "Too large", 413, e.getMessage());
-            case OVER_QUOTA -> Problem.of("over-quota", "Over quota", 507, e.getMessage());
-            case RATE_LIMITED -> Problem.of("rate-limited", "Too many requests", 429, e.getMessage());
-            case BACKEND_UNAVAILABLE -> ((MailException.BackendUnavailable) e).timeout()
-                    ? Problem.of("backend-timeout", "Mail server did not answer in time", 504, e.getMessage())
-                    : Problem.of("backend-unavailable", "Mail server unavailable", 503, e.getMessage());
-            case BACKEND_ERROR -> Problem.of("backend-error", "Mail server error", 502, e.getMessage());
-        };
+        Problem problem = problem(e);
         if (!e.code().clientFault()) {
             // The message is written for users; the cause (never credentials) helps operators.
             LOG.warn("{}: {}", e.code(), e.getMessage(), e.getCause());
@@ -47,6 +33,25 @@ final class MailProblems implements ExceptionMapper<MailException> {
             response.header(HttpHeaders.WWW_AUTHENTICATE, BasicAuthorization.CHALLENGE);
         }
         return response.build();
+    }
+
+    /** The problem document for a failure, also used for the per-item results of a batch. */
+    static Problem problem(MailException e) {
+        return switch (e.code()) {
+            case AUTH_FAILED -> Problem.of("auth-failed", "Authentication required", 401, e.getMessage());
+            case FORBIDDEN -> Problem.of("forbidden", "Not permitted", 403, e.getMessage());
+            case NOT_FOUND -> Problem.of("not-found", "Not found", 404, e.getMessage());
+            case STALE_STATE -> Problem.of("stale-state", "Stale identifier", 410, e.getMessage());
+            case ALREADY_EXISTS -> Problem.of("already-exists", "Already exists", 409, e.getMessage());
+            case INVALID_INPUT -> invalid((MailException.InvalidInput) e);
+            case TOO_LARGE -> Problem.of("too-large", "Too large", 413, e.getMessage());
+            case OVER_QUOTA -> Problem.of("over-quota", "Over quota", 507, e.getMessage());
+            case RATE_LIMITED -> Problem.of("rate-limited", "Too many requests", 429, e.getMessage());
+            case BACKEND_UNAVAILABLE -> ((MailException.BackendUnavailable) e).timeout()
+                    ? Problem.of("backend-timeout", "Mail server did not answer in time", 504, e.getMessage())
+                    : Problem.of("backend-unavailable", "Mail server unavailable", 503, e.getMessage());
+            case BACKEND_ERROR -> Problem.of("backend-error", "Mail server error", 502, e.getMessage());
+        };
     }
 
     private static Problem invalid(MailException.InvalidInput e) {

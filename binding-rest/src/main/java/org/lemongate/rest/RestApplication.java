@@ -17,6 +17,7 @@ final class RestApplication {
                 new MailboxesResource(),
                 new MessagesResource(),
                 new MessageResource(),
+                new BatchResource(),
                 new Authentication(gateway),
                 new BodyLimit(),
                 new Gzip(),
