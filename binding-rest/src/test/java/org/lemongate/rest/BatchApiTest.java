@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** {@code POST /api/v1/batch}: one operation on many messages, a result per message. */
-class BatchApiTest extends GreenMailApi {
+class BatchApiTest extends LiveApi {
 
     @Test
     void flagsForManyWithOneBadIdAmongThem() throws Exception {

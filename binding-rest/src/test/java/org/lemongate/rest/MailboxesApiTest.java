@@ -17,7 +17,7 @@ import org.lemongate.mapping.BasicAuthorization;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** The service document and the mailbox resources, over real HTTP against GreenMail. */
-class MailboxesApiTest extends GreenMailApi {
+class MailboxesApiTest extends LiveApi {
 
     @Test
     void serviceDocumentListsCapabilitiesLimitsAndLinks() throws Exception {

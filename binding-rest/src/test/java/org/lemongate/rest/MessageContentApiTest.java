@@ -21,7 +21,7 @@ import org.lemongate.mapping.SearchCriteria;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** One message: JSON with structure, raw bytes with ETag and Range, decoded parts. */
-class MessageContentApiTest extends GreenMailApi {
+class MessageContentApiTest extends LiveApi {
 
     @Test
     void messageShowsSummaryAndStructureWithPartLinks() throws Exception {

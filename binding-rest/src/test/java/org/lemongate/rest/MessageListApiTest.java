@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** {@code GET /api/v1/messages?mailbox=}: paged summaries with an opaque cursor, filters, and refusals. */
-class MessageListApiTest extends GreenMailApi {
+class MessageListApiTest extends LiveApi {
 
     @Test
     void pagesWalkEveryMessageOnceNewestFirst() throws Exception {

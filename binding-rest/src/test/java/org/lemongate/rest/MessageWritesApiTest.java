@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Flag changes, move, copy and delete of single messages. */
-class MessageWritesApiTest extends GreenMailApi {
+class MessageWritesApiTest extends LiveApi {
 
     @Test
     void flagsAndKeywordsAreSetAndCleared() throws Exception {

@@ -1,37 +1,33 @@
 package org.lemongate.rest;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.lemongate.mapping.Credentials;
+import org.lemongate.mapping.Flags;
 import org.lemongate.mapping.Limits;
 import org.lemongate.mapping.MailAccount;
+import org.lemongate.mapping.MailboxName;
+import org.lemongate.mapping.SpooledMessage;
 import org.lemongate.mapping.imap.BackendSettings;
 import org.lemongate.mapping.imap.ImapGateway;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
-import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
 
 /**
- * The whole stack for API tests: GreenMail on free loopback ports, the real connector, and the REST binding in
- * embedded Undertow. One stack per test class; each test works as a user of its own, so tests cannot see each
- * other's mail.
+ * The whole stack for API tests: an IMAP server on a free loopback port (GreenMail here; subclasses named
+ * {@code *DovecotTest} run the same tests against Dovecot), the real connector, and the REST binding in embedded
+ * Undertow. One stack per test class; each test works as a user of its own, so tests cannot see each other's mail.
  */
-abstract class GreenMailApi {
+abstract class LiveApi {
 
     static final String PASSWORD = "secret-pw";
     static final long MAX_UPLOAD = 2L * 1024 * 1024;
@@ -40,16 +36,24 @@ abstract class GreenMailApi {
     static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
             .withPerMethodLifecycle(false);
 
-    private static final AtomicInteger USERS = new AtomicInteger();
-
+    static Backend backend;
     static ImapGateway gateway;
     static RestServer server;
     static Http http;
 
     @BeforeAll
     static void startStack() throws Exception {
-        BackendSettings d = BackendSettings.defaults(
-                        URI.create("imap://127.0.0.1:" + MAIL.getImap().getPort()), Optional.empty())
+        start(Backend.greenMail(MAIL));
+    }
+
+    /** Starts the connector and the binding in front of {@code imap}; subclasses for other servers call it. */
+    static void start(Backend imap) throws Exception {
+        if (server != null) {
+            // JUnit runs the superclass's @BeforeAll too: the subclass's server replaces the one it started.
+            stopStack();
+        }
+        backend = imap;
+        BackendSettings d = BackendSettings.defaults(backend.imap(), Optional.empty())
                 .withStartTls(BackendSettings.StartTls.OFF);
         // A small upload limit, so that tests can pass it cheaply.
         gateway = ImapGateway.start(new BackendSettings(d.imap(), d.smtp(), d.startTls(), d.trustStore(),
@@ -66,22 +70,27 @@ abstract class GreenMailApi {
     static void stopStack() throws Exception {
         server.close();
         gateway.close();
+        backend.close();
+        server = null;
     }
 
     /** A fresh user with an empty inbox. */
     static User newUser() {
-        String name = "user" + USERS.incrementAndGet();
-        return new User(name, MAIL.setUser(name + "@example.org", name, PASSWORD));
+        return new User(backend.newUser(PASSWORD));
     }
 
     /** A test user: delivers fixture mail to itself and sends authenticated requests. */
-    record User(String name, GreenMailUser mailbox) {
+    record User(String name) {
 
-        /** Delivers {@code mail/<fixture>.eml}, with {@code {user}} and {@code {n}} filled in. */
+        /**
+         * Stores {@code mail/<fixture>.eml}, with {@code {user}} and {@code {n}} filled in, in the inbox (by IMAP
+         * APPEND, which every server under test takes alike).
+         */
         void deliver(String fixture, int n) throws Exception {
             String eml = resource("mail/" + fixture + ".eml").replace("{user}", name).replace("{n}", Integer.toString(n));
-            mailbox.deliver(new MimeMessage(Session.getInstance(new Properties()),
-                    new ByteArrayInputStream(eml.getBytes(StandardCharsets.ISO_8859_1))));
+            try (SpooledMessage message = SpooledMessage.of(eml.getBytes(StandardCharsets.ISO_8859_1))) {
+                direct().append(MailboxName.INBOX, message, Flags.NONE, Optional.empty());
+            }
         }
 
         java.net.http.HttpRequest.Builder request(String path) {
@@ -95,7 +104,7 @@ abstract class GreenMailApi {
     }
 
     static byte[] bytes(String resource) throws IOException {
-        try (InputStream in = GreenMailApi.class.getClassLoader().getResourceAsStream(resource)) {
+        try (InputStream in = LiveApi.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IOException("test resource " + resource + " is missing");
             }
