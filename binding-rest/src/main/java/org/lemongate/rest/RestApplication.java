@@ -18,6 +18,7 @@ final class RestApplication {
                 new MessagesResource(),
                 new MessageResource(),
                 new BatchResource(),
+                new SubmissionsResource(),
                 new Authentication(gateway),
                 new BodyLimit(),
                 new Gzip(),

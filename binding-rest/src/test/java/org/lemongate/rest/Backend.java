@@ -2,6 +2,7 @@ package org.lemongate.rest;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -16,6 +17,9 @@ interface Backend extends AutoCloseable {
 
     /** The connector's IMAP URL. */
     URI imap();
+
+    /** The SMTP submission URL, when the server takes mail. */
+    Optional<URI> smtp();
 
     /** Whether the server hands out appended messages byte for byte (GreenMail re-serialises them). */
     boolean keepsExactBytes();
@@ -33,6 +37,11 @@ interface Backend extends AutoCloseable {
             @Override
             public URI imap() {
                 return URI.create("imap://127.0.0.1:" + mail.getImap().getPort());
+            }
+
+            @Override
+            public Optional<URI> smtp() {
+                return Optional.of(URI.create("smtp://127.0.0.1:" + mail.getSmtp().getPort()));
             }
 
             @Override
@@ -64,6 +73,11 @@ interface Backend extends AutoCloseable {
             @Override
             public URI imap() {
                 return URI.create(dovecot.imapUrl());
+            }
+
+            @Override
+            public Optional<URI> smtp() {
+                return Optional.empty();
             }
 
             @Override

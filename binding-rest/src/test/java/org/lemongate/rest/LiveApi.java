@@ -53,7 +53,7 @@ abstract class LiveApi {
             stopStack();
         }
         backend = imap;
-        BackendSettings d = BackendSettings.defaults(backend.imap(), Optional.empty())
+        BackendSettings d = BackendSettings.defaults(backend.imap(), backend.smtp())
                 .withStartTls(BackendSettings.StartTls.OFF);
         // A small upload limit, so that tests can pass it cheaply.
         gateway = ImapGateway.start(new BackendSettings(d.imap(), d.smtp(), d.startTls(), d.trustStore(),
