@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 
@@ -27,6 +28,8 @@ final class Authentication implements ContainerRequestFilter {
 
     @Context
     private HttpServletRequest request;
+    @Context
+    private ResourceInfo resource;
 
     Authentication(MailGateway gateway) {
         this.gateway = gateway;
@@ -34,6 +37,9 @@ final class Authentication implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext context) {
+        if (OpenApiResource.isPublic(resource.getResourceClass())) {
+            return;
+        }
         String header = context.getHeaderString(HttpHeaders.AUTHORIZATION);
         Credentials credentials = BasicAuthorization.parse(header, request.getRemoteAddr())
                 .orElseThrow(() -> new MailException.AuthFailed(

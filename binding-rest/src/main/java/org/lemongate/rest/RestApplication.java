@@ -19,6 +19,7 @@ final class RestApplication {
                 new MessageResource(),
                 new BatchResource(),
                 new SubmissionsResource(),
+                new OpenApiResource(),
                 new Authentication(gateway),
                 new BodyLimit(),
                 new Gzip(),
