@@ -7,8 +7,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,21 +15,7 @@ import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 
 /** The OpenAPI document: public, pointing at the running binding, and listing exactly the operations that exist. */
-class OpenApiTest {
-
-    private static RestServer server;
-    private static Http http;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = RestServer.start(new NoBackendGateway());
-        http = new Http(server);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
+class OpenApiTest extends OfflineApi {
 
     @Test
     void documentIsPublicAndPointsAtThisServer() throws Exception {

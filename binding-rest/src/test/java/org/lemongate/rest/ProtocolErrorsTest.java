@@ -13,29 +13,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lemongate.mapping.BasicAuthorization;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Errors the binding answers by itself, before any IMAP work: every one a problem document. */
-class ProtocolErrorsTest {
-
-    private static RestServer server;
-    private static Http http;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = RestServer.start(new NoBackendGateway());
-        http = new Http(server);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
+class ProtocolErrorsTest extends OfflineApi {
 
     @Test
     void missingCredentialsGetAChallenge() throws Exception {
