@@ -335,6 +335,9 @@ public final class TomcatServer implements AutoCloseable {
             if (war == null) {
                 throw new IllegalStateException("Say which WAR to deploy: war(file, contextPath)");
             }
+            if (!Files.isRegularFile(war)) {
+                throw new IllegalArgumentException("No WAR file at " + war);
+            }
             Path catalinaScript = Interop.requireFile(CATALINA_HOME.resolve("bin/catalina.sh"), PACKAGE, PACKAGE);
             TomcatBase base = TomcatBase.create(war, contextPath, contextParameters);
             TomcatServer server = new TomcatServer(this, base, catalinaScript);

@@ -221,17 +221,6 @@ class DovecotServerTest {
         }
     }
 
-    @Test
-    void rejectsUsersAndSettingsThatWouldCorruptItsFiles() {
-        assertThrows(IllegalArgumentException.class, () -> DovecotServer.start(Map.of("alice", "pa:ss")));
-        assertThrows(IllegalArgumentException.class, () -> DovecotServer.start(Map.of("al ice", "secret")));
-        assertThrows(IllegalArgumentException.class, () -> DovecotServer.start(Map.of()));
-        assertThrows(IllegalArgumentException.class,
-                () -> DovecotServer.builder().user("alice", "secret").setting("ssl", "no\nssl = yes").start());
-        assertThrows(IllegalArgumentException.class,
-                () -> DovecotServer.builder().user("alice", "secret").maxUserIpConnections(0).start());
-    }
-
     /** Whether the server ends the session (BYE and close, or a reset) before the probe's read times out. */
     private static boolean endsWithin(ImapProbe session, Duration timeout) throws IOException {
         session.readTimeout(timeout);
