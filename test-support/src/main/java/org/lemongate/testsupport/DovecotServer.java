@@ -68,6 +68,17 @@ public final class DovecotServer implements AutoCloseable {
         return builder().users(usersToPasswords).start();
     }
 
+    /**
+     * Skips or fails the calling test, per the {@link Interop} policy, unless Dovecot and doveadm are installed;
+     * for tests that must know before they prepare anything. Starting a server checks it too.
+     *
+     * @return the dovecot executable
+     */
+    public static Path requireInstalled() {
+        Interop.requireCommand("doveadm", "dovecot-core");
+        return Interop.requireCommand("dovecot", PACKAGE);
+    }
+
     /** A builder for a Dovecot with a non-default quota, connection cap or extra settings. */
     public static Builder builder() {
         return new Builder();
@@ -324,7 +335,7 @@ public final class DovecotServer implements AutoCloseable {
         public DovecotServer start() {
             DovecotConfig config = new DovecotConfig(users, storageQuotaBytes, maxUserIpConnections, loginDelays,
                     extraSettings);
-            Path dovecot = Interop.requireCommand("dovecot", PACKAGE);
+            Path dovecot = requireInstalled();
             Path doveadm = Interop.requireCommand("doveadm", "dovecot-core");
             DovecotServer server = new DovecotServer(config, dovecot, doveadm);
             try {

@@ -66,6 +66,16 @@ public final class TomcatServer implements AutoCloseable {
         this.javaOptions = List.copyOf(builder.javaOptions);
     }
 
+    /**
+     * Skips or fails the calling test, per the {@link Interop} policy, unless Debian's Tomcat is installed; for
+     * tests that must know before they build what they deploy. {@link Builder#start()} checks it too.
+     *
+     * @return catalina.sh
+     */
+    public static Path requireInstalled() {
+        return Interop.requireFile(CATALINA_HOME.resolve("bin/catalina.sh"), PACKAGE, PACKAGE);
+    }
+
     /** A builder; {@link Builder#war(Path, String)} is required. */
     public static Builder builder() {
         return new Builder();
@@ -338,7 +348,7 @@ public final class TomcatServer implements AutoCloseable {
             if (!Files.isRegularFile(war)) {
                 throw new IllegalArgumentException("No WAR file at " + war);
             }
-            Path catalinaScript = Interop.requireFile(CATALINA_HOME.resolve("bin/catalina.sh"), PACKAGE, PACKAGE);
+            Path catalinaScript = requireInstalled();
             TomcatBase base = TomcatBase.create(war, contextPath, contextParameters);
             TomcatServer server = new TomcatServer(this, base, catalinaScript);
             try {
