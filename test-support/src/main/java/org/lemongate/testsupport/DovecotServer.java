@@ -122,7 +122,12 @@ public final class DovecotServer implements AutoCloseable {
         if (isRunning()) {
             return this;
         }
-        launchOn(port);
+        try {
+            launchOn(port);
+        } catch (PortTakenException taken) {
+            throw new IllegalStateException("Another process took port " + port + " while Dovecot was stopped:\n"
+                    + logs(), taken);
+        }
         return this;
     }
 

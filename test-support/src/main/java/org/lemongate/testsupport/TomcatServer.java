@@ -122,7 +122,12 @@ public final class TomcatServer implements AutoCloseable {
             throw new IllegalStateException("This Tomcat was closed; start a new one");
         }
         if (!isRunning()) {
-            launch();
+            try {
+                launch();
+            } catch (PortTakenException taken) {
+                throw new IllegalStateException("Another process took port " + httpPort + " or " + shutdownPort
+                        + " while Tomcat was stopped:\n" + logs(), taken);
+            }
         }
         return this;
     }
