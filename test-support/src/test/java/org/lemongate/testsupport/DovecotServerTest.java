@@ -170,6 +170,22 @@ class DovecotServerTest {
     }
 
     @Test
+    void servesThroughATcpProxyThatCanHangIt() throws IOException {
+        try (TcpProxy proxy = TcpProxy.start(shared().host(), shared().imapPort());
+             ImapProbe alice = ImapProbe.login(proxy.port(), "alice", "secret")) {
+            proxy.pause();
+            alice.readTimeout(Duration.ofMillis(300));
+            assertThrows(SocketTimeoutException.class, () -> alice.command("NOOP"));
+
+            proxy.resume();
+            alice.readTimeout(Duration.ofSeconds(5));
+            String answer = alice.readLine();
+            assertTrue(answer.startsWith("t2 OK "), "the held NOOP answer arrives after resume(): " + answer);
+            assertEquals("t1 LOGIN alice secret\r\nt2 NOOP\r\n".length(), proxy.bytesFromClients());
+        }
+    }
+
+    @Test
     void stopsCompletelyAndRestartsOnTheSamePortWithTheSameMail() throws IOException {
         try (DovecotServer server = DovecotServer.start(Map.of("alice", "secret"))) {
             int port = server.imapPort();
