@@ -25,7 +25,12 @@ public interface MailBackend {
      * Creates a user no other test uses, with a client address of its own so that the failed-login limiter of one
      * test never throttles another.
      */
-    Credentials newUser();
+    Credentials newUser(String password);
+
+    /** A user with an ASCII password; see {@link #newUser(String)}. */
+    default Credentials newUser() {
+        return newUser("secret-" + Long.toHexString(System.nanoTime()));
+    }
 
     /** A plain IMAP session as {@code user}, straight to the server. */
     ImapSession imap(Credentials user);
@@ -38,4 +43,21 @@ public interface MailBackend {
 
     /** Whether the server announces QUOTA with a limit for every user. */
     boolean enforcesQuota();
+
+    /**
+     * Whether the server's RFC822.SIZE is the exact size of the stored message. GreenMail 2.1 leaves the header out,
+     * which makes sizes, and everything a connector derives from them, differ from the bytes it serves.
+     */
+    boolean reportsExactSizes();
+
+    /** Whether SEARCH FROM and TO work on the server (GreenMail 2.1 finds nothing for either). */
+    boolean searchesAddresses();
+
+    /** Deletes and recreates a mailbox directly on the server, so that it gets a new UIDVALIDITY. */
+    default void recreateMailbox(Credentials user, MailboxName box) {
+        try (ImapSession imap = imap(user)) {
+            imap.delete(box);
+            imap.create(box);
+        }
+    }
 }

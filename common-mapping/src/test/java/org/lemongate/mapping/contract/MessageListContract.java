@@ -116,7 +116,9 @@ public interface MessageListContract {
         assertEquals(List.of(new Address("Carol", "carol@example.org")), s.cc());
         assertEquals(Optional.of(Instant.parse("2026-03-03T09:15:00Z")), s.sentDate());
         assertEquals(arrived, s.receivedDate());
-        assertEquals(Samples.bytes(Samples.BUDGET).length, s.size());
+        if (backend().reportsExactSizes()) {
+            assertEquals(Samples.bytes(Samples.BUDGET).length, s.size());
+        }
         assertTrue(s.flags().has(SystemFlag.FLAGGED));
         assertFalse(s.flags().has(SystemFlag.SEEN));
         assertEquals(Set.of(Keyword.of("project-x")), s.flags().keywords());
