@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.lemongate.mapping.contract.MailAssertions.assertFails;
 
 import java.util.List;
@@ -84,7 +85,8 @@ public interface AccountContract {
 
     @Test
     default void logsInWithANonAsciiPassword() {
-        Credentials user = backend().newUser("Pässwörd-Été-" + System.nanoTime());
+        assumeFalse(backend().has(MailBackend.Quirk.NO_NON_ASCII_LOGIN), "the server refuses non-ASCII passwords");
+        Credentials user = backend().newUserWithNonAsciiPassword();
         assertEquals(user.user(), backend().gateway().login(user).user());
     }
 

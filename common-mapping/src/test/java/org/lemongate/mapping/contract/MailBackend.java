@@ -2,6 +2,7 @@ package org.lemongate.mapping.contract;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.lemongate.mapping.Credentials;
 import org.lemongate.mapping.MailGateway;
@@ -25,12 +26,10 @@ public interface MailBackend {
      * Creates a user no other test uses, with a client address of its own so that the failed-login limiter of one
      * test never throttles another.
      */
-    Credentials newUser(String password);
+    Credentials newUser();
 
-    /** A user with an ASCII password; see {@link #newUser(String)}. */
-    default Credentials newUser() {
-        return newUser("secret-" + Long.toHexString(System.nanoTime()));
-    }
+    /** Like {@link #newUser()}, with a password of non-ASCII letters (HTTP Basic carries UTF-8). */
+    Credentials newUserWithNonAsciiPassword();
 
     /** A plain IMAP session as {@code user}, straight to the server. */
     ImapSession imap(Credentials user);
@@ -44,14 +43,25 @@ public interface MailBackend {
     /** Whether the server announces QUOTA with a limit for every user. */
     boolean enforcesQuota();
 
-    /**
-     * Whether the server's RFC822.SIZE is the exact size of the stored message. GreenMail 2.1 leaves the header out,
-     * which makes sizes, and everything a connector derives from them, differ from the bytes it serves.
-     */
-    boolean reportsExactSizes();
+    /** Where the server departs from the IMAP standards, so that the contract checks only what it can show. */
+    Set<Quirk> quirks();
 
-    /** Whether SEARCH FROM and TO work on the server (GreenMail 2.1 finds nothing for either). */
-    boolean searchesAddresses();
+    /** Known departures of test servers from the standards. */
+    enum Quirk {
+        /** RFC822.SIZE is not the stored message's size (GreenMail 2.1 leaves the header out). */
+        INEXACT_SIZES,
+        /** SEARCH FROM and TO find nothing (GreenMail 2.1). */
+        NO_ADDRESS_SEARCH,
+        /** SEARCH with non-ASCII text finds nothing (GreenMail 2.1). */
+        NO_NON_ASCII_SEARCH,
+        /** LOGIN with a non-ASCII password fails (GreenMail 2.1). */
+        NO_NON_ASCII_LOGIN
+    }
+
+    /** Whether the server has the quirk. */
+    default boolean has(Quirk quirk) {
+        return quirks().contains(quirk);
+    }
 
     /** Deletes and recreates a mailbox directly on the server, so that it gets a new UIDVALIDITY. */
     default void recreateMailbox(Credentials user, MailboxName box) {

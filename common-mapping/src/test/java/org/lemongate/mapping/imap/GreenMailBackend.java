@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.mail.MessagingException;
@@ -74,7 +76,16 @@ final class GreenMailBackend implements MailBackend, AutoCloseable {
     }
 
     @Override
-    public Credentials newUser(String password) {
+    public Credentials newUser() {
+        return newUser("secret-" + USERS.get());
+    }
+
+    @Override
+    public Credentials newUserWithNonAsciiPassword() {
+        return newUser("Pässwörd-Été-" + USERS.get());
+    }
+
+    private Credentials newUser(String password) {
         int n = USERS.incrementAndGet();
         String login = "user" + n;
         imapServer.setUser(login + "@example.org", login, password);
@@ -102,13 +113,8 @@ final class GreenMailBackend implements MailBackend, AutoCloseable {
     }
 
     @Override
-    public boolean reportsExactSizes() {
-        return false;
-    }
-
-    @Override
-    public boolean searchesAddresses() {
-        return false;
+    public Set<Quirk> quirks() {
+        return EnumSet.allOf(Quirk.class);
     }
 
     /** GreenMail takes UIDVALIDITY from the clock in seconds: recreate in a later second. */
