@@ -1,43 +1,36 @@
 package org.lemongate.mapping.imap;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.icegreen.greenmail.base.GreenMailOperations;
 
 import org.lemongate.mapping.Credentials;
-import org.lemongate.mapping.MailGateway;
 import org.lemongate.mapping.MailboxName;
 import org.lemongate.mapping.MailboxRole;
 import org.lemongate.mapping.contract.ImapSession;
-import org.lemongate.mapping.contract.MailBackend;
 import org.lemongate.testsupport.DovecotServer;
 
 /**
  * The contract's servers when IMAP is a private Dovecot and SMTP a GreenMail that accepts any login. Dovecot reads
  * its users at start, so the runner starts it with a stock of users and each test takes fresh ones from it.
  */
-final class DovecotBackend implements MailBackend, AutoCloseable {
+final class DovecotBackend extends GatewayUnderTest {
 
     /** More users than the contract's tests take together. */
     private static final int STOCK = 240;
     private static final int NON_ASCII_STOCK = 10;
 
     private final DovecotServer dovecot;
-    private final GreenMailOperations smtp;
-    private final BackendSettings settings;
-    private final ImapGateway gateway;
     private final AtomicInteger taken = new AtomicInteger();
     private final AtomicInteger takenNonAscii = new AtomicInteger();
 
     DovecotBackend(DovecotServer dovecot, GreenMailOperations smtp) {
+        super(smtp, TestSettings.loopback(dovecot.imapPort(), Optional.of(smtp.getSmtp().getPort())));
         this.dovecot = dovecot;
-        this.smtp = smtp;
-        this.settings = TestSettings.loopback(dovecot.imapPort(), java.util.Optional.of(smtp.getSmtp().getPort()));
-        this.gateway = ImapGateway.start(settings);
     }
 
     /** The users to start Dovecot with. */
@@ -50,16 +43,6 @@ final class DovecotBackend implements MailBackend, AutoCloseable {
             users.put("intl" + n, "Pässwörd-Été-" + n);
         }
         return users;
-    }
-
-    @Override
-    public MailGateway gateway() {
-        return gateway;
-    }
-
-    @Override
-    public BackendSettings settings() {
-        return settings;
     }
 
     @Override
@@ -79,17 +62,12 @@ final class DovecotBackend implements MailBackend, AutoCloseable {
         }
         String login = prefix + n;
         return Credentials.password(login, dovecot.users().get(login),
-                GreenMailBackend.clientAddress(n + (prefix.equals("user") ? 0 : STOCK)));
+                clientAddress(n + (prefix.equals("user") ? 0 : STOCK)));
     }
 
     @Override
     public ImapSession imap(Credentials user) {
         return ImapSession.login(dovecot.host(), dovecot.imapPort(), user.user(), user.secret());
-    }
-
-    @Override
-    public List<String> deliveredTo(String address) {
-        return GreenMailBackend.deliveredTo(smtp, address);
     }
 
     @Override
@@ -107,10 +85,5 @@ final class DovecotBackend implements MailBackend, AutoCloseable {
     @Override
     public Set<Quirk> quirks() {
         return Set.of();
-    }
-
-    @Override
-    public void close() {
-        gateway.close();
     }
 }

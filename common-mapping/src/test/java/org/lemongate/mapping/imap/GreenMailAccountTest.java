@@ -23,7 +23,7 @@ class GreenMailAccountTest implements MailAccountContract {
 
     @BeforeAll
     static void startGateway() {
-        backend = new GreenMailBackend(MAIL, MAIL, TestSettings.loopback(MAIL.getImap().getPort(),
+        backend = new GreenMailBackend(MAIL, TestSettings.loopback(MAIL.getImap().getPort(),
                 Optional.of(MAIL.getSmtp().getPort())));
     }
 
