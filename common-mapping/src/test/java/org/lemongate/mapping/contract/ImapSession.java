@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 
 import org.lemongate.mapping.MailboxName;
 import org.lemongate.mapping.MessageRef;
+import org.lemongate.mapping.MessageSource;
 
 /**
  * A deliberately plain IMAP client that talks to the server behind the gateway's back: it seeds mail and checks
@@ -76,8 +77,13 @@ public final class ImapSession implements AutoCloseable {
 
     /** Appends a message with the given flags and arrival time; returns its reference (the server's APPENDUID). */
     public MessageRef append(MailboxName box, byte[] message, Instant received, String... flags) {
+        return append(box, Samples.source(message), received, flags);
+    }
+
+    /** Appends a message streamed from {@code message}; returns its reference (the server's APPENDUID). */
+    public MessageRef append(MailboxName box, MessageSource message, Instant received, String... flags) {
         String command = "APPEND " + quote(serverName(box)) + " (" + String.join(" ", flags) + ") \""
-                + INTERNALDATE.format(received) + "\" {" + message.length + "}";
+                + INTERNALDATE.format(received) + "\" {" + message.size() + "}";
         List<String> response = send(command, message);
         Matcher m = APPENDUID.matcher(response.get(response.size() - 1));
         if (!m.find()) {
@@ -144,7 +150,7 @@ public final class ImapSession implements AutoCloseable {
         return send(command, null);
     }
 
-    private List<String> send(String command, byte[] literal) {
+    private List<String> send(String command, MessageSource literal) {
         try {
             String t = "t" + (++tag);
             out.write((t + " " + command + "\r\n").getBytes(StandardCharsets.UTF_8));
@@ -153,7 +159,9 @@ public final class ImapSession implements AutoCloseable {
             while (true) {
                 String line = readLine();
                 if (line.startsWith("+") && literal != null) {
-                    out.write(literal);
+                    try (InputStream body = literal.open()) {
+                        body.transferTo(out);
+                    }
                     out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
                     out.flush();
                     literal = null;
