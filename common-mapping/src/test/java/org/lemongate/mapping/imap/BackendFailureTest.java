@@ -196,6 +196,7 @@ class BackendFailureTest {
         MailException.BackendUnavailable e = assertThrows(MailException.BackendUnavailable.class, call);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertTrue(took.compareTo(bound) < 0, "reported after " + took.toMillis() + " ms; bound " + bound);
+        assertTrue(e.code().retryable() && e.retryAfter().isPresent(), "clients are told to retry");
         assertFalse(e.getMessage().isBlank());
         return e;
     }
