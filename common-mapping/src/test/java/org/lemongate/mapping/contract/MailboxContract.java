@@ -50,6 +50,8 @@ public interface MailboxContract {
         assertEquals(1, status.unseen());
         assertEquals(user.status(MailboxName.INBOX, "UIDVALIDITY"), status.uidValidity());
         assertEquals(user.status(MailboxName.INBOX, "UIDNEXT"), status.uidNext());
+        assertEquals(user.account().serviceInfo().has("CONDSTORE"), status.highestModSeq().isPresent(),
+                "HIGHESTMODSEQ exactly where the server has CONDSTORE");
         assertEquals(inbox, user.account().mailbox(MailboxName.of("inbox")));
     }
 

@@ -65,6 +65,23 @@ public interface MessageBatchContract {
     }
 
     @Test
+    default void refusesBatchesOverTheItemLimitAndChangesNothing() {
+        TestUser user = TestUser.create(backend());
+        MessageRef real = user.seedNotes(MailboxName.INBOX, "note", 1, Samples.EPOCH).get(0);
+        int limit = backend().settings().limits().maxBatchItems();
+        List<MessageRef> tooMany = new ArrayList<>(List.of(real));
+        for (long uid = real.uid() + 1; tooMany.size() <= limit; uid++) {
+            tooMany.add(MessageRef.of(MailboxName.INBOX, real.uidValidity(), uid));
+        }
+        MailException.TooLarge e = assertFails(MailException.TooLarge.class,
+                () -> user.account().changeFlags(tooMany, FlagChange.adding(Flags.of(SystemFlag.SEEN))));
+        assertEquals(limit, e.limit());
+        assertFails(MailException.TooLarge.class, () -> user.account().delete(tooMany, DeleteMode.PERMANENT));
+        assertEquals(Flags.NONE, user.account().summary(real).flags());
+        assertEquals(1, user.status(MailboxName.INBOX, "MESSAGES"));
+    }
+
+    @Test
     default void copiesManyMessagesReturningReferencesThatResolve() {
         TestUser user = TestUser.create(backend());
         user.account().createMailbox(TARGET);

@@ -110,6 +110,18 @@ public interface MessageChangeContract {
         assertTrue(body.contains("pineapple"), body);
     }
 
+    /** Refused from the announced size, before a byte is generated or sent. */
+    @Test
+    default void refusesAMessageOverTheUploadLimitAndStoresNothing() {
+        TestUser user = TestUser.create(backend());
+        long limit = backend().settings().limits().maxUploadBytes();
+        GeneratedMessage huge = new GeneratedMessage(limit, 11);
+        MailException.TooLarge e = assertFails(MailException.TooLarge.class,
+                () -> user.account().append(MailboxName.INBOX, huge, Flags.NONE, Optional.empty()));
+        assertEquals(limit, e.limit());
+        assertEquals(0, user.status(MailboxName.INBOX, "MESSAGES"));
+    }
+
     @Test
     default void refusesAppendingToAnUnknownMailbox() {
         TestUser user = TestUser.create(backend());
