@@ -65,7 +65,7 @@ public interface MessageBatchContract {
     }
 
     @Test
-    default void refusesBatchesOverTheItemLimitAndChangesNothing() {
+    default void refusesEmptyBatchesAndBatchesOverTheItemLimitChangingNothing() {
         TestUser user = TestUser.create(backend());
         MessageRef real = user.seedNotes(MailboxName.INBOX, "note", 1, Samples.EPOCH).get(0);
         int limit = backend().settings().limits().maxBatchItems();
@@ -77,6 +77,7 @@ public interface MessageBatchContract {
                 () -> user.account().changeFlags(tooMany, FlagChange.adding(Flags.of(SystemFlag.SEEN))));
         assertEquals(limit, e.limit());
         assertFails(MailException.TooLarge.class, () -> user.account().delete(tooMany, DeleteMode.PERMANENT));
+        assertFails(MailException.InvalidInput.class, () -> user.account().copy(List.of(), TARGET));
         assertEquals(Flags.NONE, user.account().summary(real).flags());
         assertEquals(1, user.status(MailboxName.INBOX, "MESSAGES"));
     }
