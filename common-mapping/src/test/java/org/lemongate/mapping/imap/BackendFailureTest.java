@@ -24,6 +24,7 @@ import org.junit.jupiter.api.function.Executable;
 import org.lemongate.mapping.ByteRange;
 import org.lemongate.mapping.Content;
 import org.lemongate.mapping.Credentials;
+import org.lemongate.mapping.Flags;
 import org.lemongate.mapping.MailAccount;
 import org.lemongate.mapping.MailException;
 import org.lemongate.mapping.MailboxName;
@@ -117,6 +118,20 @@ class BackendFailureTest {
         }
         proxy.resume();
         assertEquals(ref, account.summary(ref).ref());
+    }
+
+    @Test
+    void appendToAHungServerTimesOutAndStoresNothing() {
+        MailAccount account = gateway.login(ann);
+        account.listMailboxes();
+        proxy.pause();
+        assertUnavailableWithin(BOUND, () -> account.append(MailboxName.INBOX, new GeneratedMessage(2 * 1024 * 1024, 5),
+                Flags.NONE, Optional.empty()));
+        proxy.resume();
+        try (ImapSession imap = ImapSession.login(LoopbackPorts.HOST, MAIL.getImap().getPort(), "ann", "secret")) {
+            assertEquals(0, imap.status(MailboxName.INBOX, "MESSAGES"), "a cut-off upload is not stored");
+        }
+        assertTrue(account.listMailboxes().stream().anyMatch(m -> m.name().isInbox()), "the account works again");
     }
 
     @Test
