@@ -1,5 +1,7 @@
 package org.lemongate.rest;
 
+import java.net.URI;
+
 import org.lemongate.mapping.MailboxName;
 import org.lemongate.mapping.MessageRef;
 
@@ -12,14 +14,25 @@ import jakarta.servlet.http.HttpServletRequest;
 final class ApiLinks {
 
     private final String base;
+    private final URI requestUrl;
 
-    private ApiLinks(String base) {
+    private ApiLinks(String base, URI requestUrl) {
         this.base = base;
+        this.requestUrl = requestUrl;
     }
 
     /** Links for the application the request reached. */
     static ApiLinks of(HttpServletRequest request) {
-        return new ApiLinks(request.getContextPath() + RestBinding.PATH + "/v1");
+        return new ApiLinks(request.getContextPath() + RestBinding.PATH + "/v1",
+                URI.create(request.getRequestURL().toString()));
+    }
+
+    /**
+     * A link as an absolute URI, for {@code Location} and {@code Content-Location}: JAX-RS would resolve a path
+     * against the application's base URI and repeat the context path.
+     */
+    URI absolute(String link) {
+        return requestUrl.resolve(link);
     }
 
     String service() {

@@ -1,6 +1,5 @@
 package org.lemongate.rest;
 
-import java.net.URI;
 import java.util.List;
 
 import org.lemongate.mapping.MailAccount;
@@ -98,7 +97,7 @@ public final class MailboxesResource {
         }
         ApiLinks links = ApiLinks.of(request);
         return Response.ok(MailboxJson.of(account.mailbox(target), links))
-                .contentLocation(URI.create(links.mailbox(target))).build();
+                .contentLocation(links.absolute(links.mailbox(target))).build();
     }
 
     /** Deletes a mailbox with the mailboxes below it and all their messages. */
@@ -120,7 +119,7 @@ public final class MailboxesResource {
         MailboxName name = MailboxName.of(body.name());
         MailboxInfo created = Authentication.account(request).createMailbox(name);
         ApiLinks links = ApiLinks.of(request);
-        return Response.created(URI.create(links.mailbox(created.name())))
+        return Response.created(links.absolute(links.mailbox(created.name())))
                 .entity(MailboxJson.of(created, links)).build();
     }
 }

@@ -1,6 +1,5 @@
 package org.lemongate.rest;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -181,7 +180,7 @@ public final class MessageResource {
 
     private Response placedResponse(Optional<MessageRef> placed, MailboxName mailbox) {
         ApiLinks links = ApiLinks.of(servletRequest);
-        return placed.map(n -> Response.created(URI.create(links.message(n))).entity(placed(n)))
+        return placed.map(n -> Response.created(links.absolute(links.message(n))).entity(placed(n)))
                 .orElse(Response.ok(new Placed(null, mailbox.path(), Map.of("mailbox", links.mailbox(mailbox)))))
                 .build();
     }

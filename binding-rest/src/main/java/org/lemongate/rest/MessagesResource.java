@@ -1,10 +1,10 @@
 package org.lemongate.rest;
 
 import java.io.InputStream;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.lemongate.mapping.MailAccount;
 import org.lemongate.mapping.MessageRef;
@@ -21,7 +21,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 
 /** {@code /api/v1/messages}: messages listed per mailbox ({@code ?mailbox=}), and appended to one. */
@@ -72,24 +71,37 @@ public final class MessagesResource {
 
     /**
      * Stores a raw RFC 822 message, streamed, in {@code ?mailbox=}; {@code flags} and {@code keywords} (comma
-     * separated) and {@code receivedAt} (ISO 8601) are optional. 201 with the new message's URL.
+     * separated) and {@code receivedAt} (ISO 8601) are optional. 201 with the new message's URL. With an
+     * {@code Idempotency-Key}, a retry answers with the message the first attempt stored.
      */
     @POST
     @Consumes(RFC822)
     public Response append(InputStream body) {
-        MultivaluedMap<String, String> query = uri.getQueryParameters();
-        AppendQuery append = AppendQuery.parse(query);
+        AppendQuery append = AppendQuery.parse(uri.getQueryParameters());
         MailAccount account = Authentication.account(request);
+        Optional<Idempotency> idempotency = Idempotency.of(request.getHeader(Idempotency.HEADER), account.user(),
+                append.mailbox());
         MessageRef ref;
-        try (SpooledMessage message = Upload.spool(body, request.getContentLengthLong(),
-                account.serviceInfo().limits())) {
-            ref = account.append(append.mailbox(), message, append.flags(), append.receivedAt());
+        if (idempotency.isPresent()) {
+            synchronized (idempotency.get().lock()) {
+                Optional<MessageRef> earlier = idempotency.get().stored(account, append.mailbox());
+                ref = earlier.isPresent() ? earlier.get()
+                        : store(account, append, idempotency.get().stamp(body), request.getContentLengthLong());
+            }
+        } else {
+            ref = store(account, append, body, request.getContentLengthLong());
         }
         ApiLinks links = ApiLinks.of(request);
-        return Response.created(URI.create(links.message(ref)))
+        return Response.created(links.absolute(links.message(ref)))
                 .entity(new MessageResource.Placed(MessageIds.format(ref), ref.mailbox().path(),
                         Map.of("self", links.message(ref), "mailbox", links.mailbox(ref.mailbox()))))
                 .build();
+    }
+
+    private static MessageRef store(MailAccount account, AppendQuery append, InputStream body, long length) {
+        try (SpooledMessage message = Upload.spool(body, length, account.serviceInfo().limits())) {
+            return account.append(append.mailbox(), message, append.flags(), append.receivedAt());
+        }
     }
 
     /** The same query with the cursor moved on: filters and limit carry over, the cursor keeps the order. */

@@ -1,7 +1,6 @@
 package org.lemongate.rest;
 
 import java.io.InputStream;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -55,7 +54,7 @@ public final class SubmissionsResource {
         Submission result = new Submission(sent.messageId(), sent.recipients(), copy,
                 sent.sentCopy().map(r -> Map.of("sentCopy", links.message(r))).orElse(Map.of()));
         return sent.sentCopy()
-                .map(r -> Response.created(URI.create(links.message(r))).entity(result))
+                .map(r -> Response.created(links.absolute(links.message(r))).entity(result))
                 .orElse(Response.ok(result)).build();
     }
 }

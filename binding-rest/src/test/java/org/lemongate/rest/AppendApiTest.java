@@ -3,10 +3,14 @@ package org.lemongate.rest;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.lemongate.rest.ProblemAssertions.assertProblem;
 
 import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
 import java.io.SequenceInputStream;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +30,7 @@ class AppendApiTest extends LiveApi {
                 + "&receivedAt=2026-11-01T00:00:00Z", HttpRequest.BodyPublishers.ofByteArray(eml)));
         assertEquals(201, created.statusCode(), created::body);
         String id = Http.parse(created.body()).path("id").asText();
-        assertTrue(created.headers().firstValue("Location").orElseThrow().endsWith("/api/v1/messages/" + id));
+        assertEquals(server.uri("api/v1/messages/" + id).toString(), created.headers().firstValue("Location").orElseThrow());
 
         JsonNode m = http.json(ann.request("api/v1/messages/" + id), 200);
         assertEquals("Résumé attached", m.path("subject").asText());
@@ -85,6 +89,58 @@ class AppendApiTest extends LiveApi {
         assertProblem(http.send(ann.request("api/v1/messages?mailbox=INBOX").header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(note))), 415, "unsupported-media-type");
         assertEquals(0, http.json(ann.request("api/v1/messages?mailbox=INBOX"), 200).path("total").asInt());
+    }
+
+    @Test
+    void retryWithTheSameIdempotencyKeyStoresNothingNew() throws Exception {
+        assumeTrue(backend.searchesHeaderText(), "the server's SEARCH TEXT skips header fields");
+        User ann = newUser();
+        byte[] note = resource("mail/note.eml").replace("{user}", ann.name()).replace("{n}", "5")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        HttpResponse<String> first = http.send(upload(ann, "mailbox=INBOX", HttpRequest.BodyPublishers.ofByteArray(note))
+                .header("Idempotency-Key", "order-4711"));
+        assertEquals(201, first.statusCode(), first::body);
+        HttpResponse<String> retry = http.send(upload(ann, "mailbox=INBOX", HttpRequest.BodyPublishers.ofByteArray(note))
+                .header("Idempotency-Key", "order-4711"));
+        assertEquals(201, retry.statusCode(), retry::body);
+        assertEquals(first.headers().firstValue("Location"), retry.headers().firstValue("Location"));
+        assertEquals(Http.parse(first.body()).path("id"), Http.parse(retry.body()).path("id"));
+        HttpResponse<String> other = http.send(upload(ann, "mailbox=INBOX", HttpRequest.BodyPublishers.ofByteArray(note))
+                .header("Idempotency-Key", "order-4712"));
+        assertEquals(201, other.statusCode(), other::body);
+        assertEquals(2, http.json(ann.request("api/v1/messages?mailbox=INBOX"), 200).path("total").asInt());
+        assertEquals("Idempotency-Key", assertProblem(http.send(upload(ann, "mailbox=INBOX",
+                HttpRequest.BodyPublishers.ofByteArray(note)).header("Idempotency-Key", "has space")), 400,
+                "invalid-input").path("field").asText());
+    }
+
+    @Test
+    void retryAfterTheConnectionWasCutFindsTheFirstAttempt() throws Exception {
+        assumeTrue(backend.searchesHeaderText(), "the server's SEARCH TEXT skips header fields");
+        User ann = newUser();
+        byte[] note = resource("mail/note.eml").replace("{user}", ann.name()).replace("{n}", "6")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        URI uri = server.uri("api/v1/messages?mailbox=INBOX");
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + uri.getRawPath() + "?" + uri.getRawQuery() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Authorization: " + Http.basic(ann.name(), PASSWORD) + "\r\nContent-Type: message/rfc822\r\n"
+                    + "Idempotency-Key: cut-1\r\nContent-Length: " + note.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(note);
+            out.flush();
+            socket.shutdownOutput();
+            // Cut before reading the answer: the client cannot know whether the message was stored.
+        }
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (http.json(ann.request("api/v1/messages?mailbox=INBOX"), 200).path("total").asInt() == 0
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        HttpResponse<String> retry = http.send(upload(ann, "mailbox=INBOX", HttpRequest.BodyPublishers.ofByteArray(note))
+                .header("Idempotency-Key", "cut-1"));
+        assertEquals(201, retry.statusCode(), retry::body);
+        assertEquals(1, http.json(ann.request("api/v1/messages?mailbox=INBOX"), 200).path("total").asInt());
     }
 
     private static HttpRequest.Builder upload(User user, String query, HttpRequest.BodyPublisher body) {

@@ -24,6 +24,9 @@ interface Backend extends AutoCloseable {
     /** Whether the server hands out appended messages byte for byte (GreenMail re-serialises them). */
     boolean keepsExactBytes();
 
+    /** Whether IMAP SEARCH TEXT also looks at header fields, as RFC 9051 says (GreenMail's looks at the body only). */
+    boolean searchesHeaderText();
+
     /** A user no other test has used, with an empty inbox. */
     String newUser(String password);
 
@@ -46,6 +49,11 @@ interface Backend extends AutoCloseable {
 
             @Override
             public boolean keepsExactBytes() {
+                return false;
+            }
+
+            @Override
+            public boolean searchesHeaderText() {
                 return false;
             }
 
@@ -82,6 +90,11 @@ interface Backend extends AutoCloseable {
 
             @Override
             public boolean keepsExactBytes() {
+                return true;
+            }
+
+            @Override
+            public boolean searchesHeaderText() {
                 return true;
             }
 

@@ -78,7 +78,7 @@ class MessageWritesApiTest extends LiveApi {
         JsonNode placed = Http.parse(moved.body());
         String newId = placed.path("id").asText();
         assertEquals("Archive", placed.path("mailbox").asText());
-        assertTrue(moved.headers().firstValue("Location").orElseThrow().endsWith("/api/v1/messages/" + newId));
+        assertEquals(server.uri("api/v1/messages/" + newId).toString(), moved.headers().firstValue("Location").orElseThrow());
         assertEquals("note 1", http.json(ann.request("api/v1/messages/" + newId), 200).path("subject").asText());
         assertProblem(http.send(ann.request("api/v1/messages/" + id)), 404, "not-found");
         assertProblem(http.send(json(ann.request("api/v1/messages/" + newId + "/move"),

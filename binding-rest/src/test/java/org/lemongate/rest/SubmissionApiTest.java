@@ -25,7 +25,7 @@ class SubmissionApiTest extends LiveApi {
         assertEquals("[\"" + bob.name() + "@example.org\"]", result.path("recipients").toString());
         assertTrue(result.path("messageId").asText().startsWith("<"), result::toString);
         String copy = result.path("sentCopy").asText();
-        assertTrue(sent.headers().firstValue("Location").orElseThrow().endsWith("/api/v1/messages/" + copy));
+        assertEquals(server.uri("api/v1/messages/" + copy).toString(), sent.headers().firstValue("Location").orElseThrow());
         assertEquals("lunch?", http.json(ann.request("api/v1/messages/" + copy), 200).path("subject").asText());
         MAIL.waitForIncomingEmail(5000, 1);
         assertEquals("lunch?", http.json(bob.request("api/v1/messages?mailbox=INBOX"), 200).path("items").get(0)
