@@ -32,8 +32,9 @@ final class HttpProblems implements ExceptionMapper<WebApplicationException> {
                     request.getMethod() + " is not allowed on " + request.getRequestURI() + "; allowed: "
                             + String.join(", ", original.getAllowedMethods()));
             case 406 -> Problem.of("not-acceptable", "Not acceptable", 406,
-                    "this resource cannot be sent as '" + header(HttpHeaders.ACCEPT)
-                            + "'; ask for application/json").about(HttpHeaders.ACCEPT);
+                    "this resource cannot be sent as '" + header(HttpHeaders.ACCEPT) + "'; resources are "
+                            + "application/json, raw messages message/rfc822, and parts their own type")
+                    .about(HttpHeaders.ACCEPT);
             case 415 -> Problem.of("unsupported-media-type", "Unsupported media type", 415,
                     "this operation does not take a body of type '" + header(HttpHeaders.CONTENT_TYPE)
                             + "'; messages are uploaded as message/rfc822, everything else is sent as "

@@ -155,6 +155,18 @@ class MessageContentApiTest extends LiveApi {
                 400, "invalid-input").path("field").asText());
     }
 
+    @Test
+    void anotherUserCannotReadTheMessage() throws Exception {
+        User ann = newUser();
+        User bob = newUser();
+        String id = deliverAttachment(ann);
+        for (String path : new String[] {"", "/raw", "/parts/2"}) {
+            int status = http.send(bob.request("api/v1/messages/" + id + path)).statusCode();
+            assertTrue(status == 404 || status == 410, path + " answered " + status);
+        }
+        assertEquals(0, http.json(bob.request("api/v1/messages?mailbox=INBOX"), 200).path("total").asInt());
+    }
+
     private static String deliverAttachment(User user) throws Exception {
         user.deliver("attachment", 1);
         return http.json(user.request("api/v1/messages?mailbox=INBOX"), 200).path("items").get(0).path("id").asText();
