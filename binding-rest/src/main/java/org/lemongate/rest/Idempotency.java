@@ -17,10 +17,11 @@ import org.lemongate.mapping.PageRequest;
 import org.lemongate.mapping.SearchCriteria;
 
 /**
- * Exactly-once appends with the {@code Idempotency-Key} request header. The key is kept in the stored message itself
- * (a {@code Lemongate-Idempotency-Key} header holding a hash of user, mailbox and key), so a retry that reaches any
- * gateway instance finds the message the first attempt stored and answers with it instead of storing another.
- * Concurrent retries on one instance are serialised; the window between search and append across instances remains.
+ * Exactly-once appends and submissions with the {@code Idempotency-Key} request header (docs/adr/0031). The key is
+ * kept in the stored message itself (a {@code Lemongate-Idempotency-Key} header holding a hash of user, scope and
+ * key), so a retry that reaches any gateway instance finds the message the first attempt stored (or, for a
+ * submission, its copy in Sent) and answers with it instead of doing it again. Concurrent retries on one instance are
+ * serialised; the window between search and store across instances remains.
  */
 final class Idempotency {
 
@@ -44,12 +45,16 @@ final class Idempotency {
         this.token = token;
     }
 
+    /** The scope of submissions, apart from every mailbox name (which cannot contain NUL). */
+    static final String SUBMISSION = "\0submission";
+
     /**
      * The idempotency of a request, when it sent the header.
      *
+     * @param scope what the key is unique within: the target mailbox's name for appends, {@link #SUBMISSION}
      * @throws MailException.InvalidInput when the key is empty, too long or not printable ASCII
      */
-    static Optional<Idempotency> of(String key, String user, MailboxName mailbox) {
+    static Optional<Idempotency> of(String key, String user, String scope) {
         if (key == null) {
             return Optional.empty();
         }
@@ -59,7 +64,7 @@ final class Idempotency {
         }
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String part : new String[] {user, mailbox.path(), key}) {
+            for (String part : new String[] {user, scope, key}) {
                 sha.update(part.getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
             }

@@ -80,7 +80,7 @@ public final class MessagesResource {
         AppendQuery append = AppendQuery.parse(uri.getQueryParameters());
         MailAccount account = Authentication.account(request);
         Optional<Idempotency> idempotency = Idempotency.of(request.getHeader(Idempotency.HEADER), account.user(),
-                append.mailbox());
+                append.mailbox().path());
         MessageRef ref;
         if (idempotency.isPresent()) {
             synchronized (idempotency.get().lock()) {

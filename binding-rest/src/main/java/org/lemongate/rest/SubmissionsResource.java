@@ -3,8 +3,16 @@ package org.lemongate.rest;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 
+import org.lemongate.mapping.Address;
 import org.lemongate.mapping.MailAccount;
+import org.lemongate.mapping.MailboxInfo;
+import org.lemongate.mapping.MailboxName;
+import org.lemongate.mapping.MailboxRole;
+import org.lemongate.mapping.MessageRef;
+import org.lemongate.mapping.MessageSummary;
 import org.lemongate.mapping.SpooledMessage;
 import org.lemongate.mapping.SubmitResult;
 
@@ -19,7 +27,8 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * {@code POST /api/v1/submissions}: sends a raw RFC 822 message over SMTP to the recipients of its To, Cc and Bcc
- * headers and keeps a copy in Sent.
+ * headers and keeps a copy in Sent. With an {@code Idempotency-Key}, a retry finds the copy the first attempt kept and
+ * sends nothing.
  */
 @Path("v1/submissions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,10 +53,17 @@ public final class SubmissionsResource {
     @Consumes("message/rfc822")
     public Response submit(InputStream body) {
         MailAccount account = Authentication.account(request);
+        Optional<Idempotency> idempotency = Idempotency.of(request.getHeader(Idempotency.HEADER), account.user(),
+                Idempotency.SUBMISSION);
         SubmitResult sent;
-        try (SpooledMessage message = Upload.spool(body, request.getContentLengthLong(),
-                account.serviceInfo().limits())) {
-            sent = account.submit(message);
+        if (idempotency.isPresent()) {
+            synchronized (idempotency.get().lock()) {
+                Optional<SubmitResult> earlier = sentMailbox(account).flatMap(sentBox ->
+                        idempotency.get().stored(account, sentBox)).map(copy -> earlier(account, copy));
+                sent = earlier.isPresent() ? earlier.get() : send(account, idempotency.get().stamp(body));
+            }
+        } else {
+            sent = send(account, body);
         }
         ApiLinks links = ApiLinks.of(request);
         String copy = sent.sentCopy().map(MessageIds::format).orElse(null);
@@ -56,5 +72,28 @@ public final class SubmissionsResource {
         return sent.sentCopy()
                 .map(r -> Response.created(links.absolute(links.message(r))).entity(result))
                 .orElse(Response.ok(result)).build();
+    }
+
+    private SubmitResult send(MailAccount account, InputStream body) {
+        try (SpooledMessage message = Upload.spool(body, request.getContentLengthLong(),
+                account.serviceInfo().limits())) {
+            return account.submit(message);
+        }
+    }
+
+    private static Optional<MailboxName> sentMailbox(MailAccount account) {
+        return account.listMailboxes().stream().filter(m -> m.role() == MailboxRole.SENT && m.selectable())
+                .map(MailboxInfo::name).findFirst();
+    }
+
+    /**
+     * The result of the attempt that sent the message, rebuilt from its copy in Sent. The recipients are those of its
+     * To and Cc headers: the SMTP answer of that attempt (and any Bcc) is not kept.
+     */
+    private static SubmitResult earlier(MailAccount account, MessageRef copy) {
+        MessageSummary summary = account.summary(copy);
+        List<String> recipients = Stream.concat(summary.to().stream(), summary.cc().stream())
+                .map(Address::email).toList();
+        return new SubmitResult(summary.messageId(), recipients, Optional.of(copy));
     }
 }

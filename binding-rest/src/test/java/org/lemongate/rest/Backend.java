@@ -73,6 +73,11 @@ interface Backend extends AutoCloseable {
 
     /** A private Dovecot: it knows its users from the start, so a pool of them is declared up front. */
     static Backend dovecot(String password, int users) {
+        return dovecot(password, users, Optional.empty());
+    }
+
+    /** The same, with mail submitted to {@code smtp}. */
+    static Backend dovecot(String password, int users, Optional<URI> smtp) {
         Map<String, String> accounts = IntStream.rangeClosed(1, users).mapToObj(i -> "user" + i)
                 .collect(Collectors.toMap(Function.identity(), u -> password));
         DovecotServer dovecot = DovecotServer.start(accounts);
@@ -85,7 +90,7 @@ interface Backend extends AutoCloseable {
 
             @Override
             public Optional<URI> smtp() {
-                return Optional.empty();
+                return smtp;
             }
 
             @Override
