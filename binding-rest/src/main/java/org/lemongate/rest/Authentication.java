@@ -17,7 +17,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 
 /**
  * Logs every matched request in with its HTTP Basic credentials and leaves the account on the request for the
- * resources. It runs after matching, so an unknown route or a wrong method is answered without touching IMAP.
+ * resources. It runs after matching, so an unknown route or a wrong method is answered without touching IMAP; the
+ * OpenAPI document is the one resource served without credentials.
  */
 @Priority(Priorities.AUTHENTICATION)
 final class Authentication implements ContainerRequestFilter {
