@@ -150,6 +150,15 @@ class SubmitterTest {
     }
 
     @Test
+    void aPasswordTheSmtpServerNoLongerAcceptsIsAuthFailed() {
+        mail.user.setPassword("changed meanwhile");
+        MailException.AuthFailed e = assertThrows(MailException.AuthFailed.class,
+                () -> submit("From: ann@example.org\nTo: bob@example.org\n\nx\n"));
+        assertEquals("the SMTP server rejected the user name or password", e.getMessage());
+        assertEquals(0, inboxOf(bob).getMessageCount());
+    }
+
+    @Test
     void withoutSmtpSubmissionIsForbidden() {
         try (GreenMailAccount noSmtp = new GreenMailAccount(GREENMAIL, new Limits(500, 1000, 10), Optional.empty())) {
             MailException.Forbidden e = assertThrows(MailException.Forbidden.class, () -> noSmtp.account.submit(
