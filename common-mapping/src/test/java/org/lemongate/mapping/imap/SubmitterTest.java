@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -109,6 +110,20 @@ class SubmitterTest {
         assertEquals("<fixed@example.org>", result.messageId());
         MessageRef copy = result.sentCopy().orElseThrow();
         assertArrayEquals(text.getBytes(UTF_8), raw(mail.folder("Sent").getMessage(copy.uid())).getBytes(UTF_8));
+    }
+
+    @Test
+    void streamsALargeMessageSpooledToDiskToSmtpAndSent() throws IOException {
+        String line = "0123456789abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz\r\n";
+        String text = "From: ann@example.org\r\nTo: bob@example.org\r\nSubject: big\r\n\r\n" + line.repeat(30_000);
+        try (SpooledMessage m = SpooledMessage.spool(new ByteArrayInputStream(text.getBytes(UTF_8)), 10_000_000, 4096,
+                mail.gateway.settings().spoolDirectory())) {
+            SubmitResult result = mail.account.submit(m);
+            String kept = raw(mail.folder("Sent").getMessage(result.sentCopy().orElseThrow().uid()));
+            assertTrue(kept.endsWith(text), "the Sent copy is the message with Date and Message-ID in front");
+            assertEquals(m.size(), kept.length() - kept.indexOf("From: ann@example.org"));
+            assertTrue(raw(inboxOf(bob).getMessages().get(0)).stripTrailing().endsWith(text.stripTrailing()));
+        }
     }
 
     @Test
