@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.eclipse.angus.mail.iap.Argument;
 import org.junit.jupiter.api.Test;
 import org.lemongate.mapping.Credentials;
 import org.lemongate.mapping.DeleteMode;
@@ -78,6 +79,28 @@ class DovecotWritesTest {
 
             assertTrue(deleted.get(0).ok(), deleted::toString);
             assertEquals(List.of("first"), subjects(login(otherClient), MailboxName.INBOX));
+        }
+    }
+
+    @Test
+    void emptyCountsVanishedAnswersOnceQresyncIsEnabled() {
+        try (DovecotServer dovecot = DovecotServer.start(Map.of("ann", "secret"));
+             ImapGateway gateway = gateway(dovecot)) {
+            MailAccount account = login(gateway);
+            account.createMailbox(TARGET);
+            append(account, TARGET, "a");
+            append(account, TARGET, "b");
+            append(account, TARGET, "c");
+            // The user's one pooled connection now reports expunges as VANISHED (RFC 7162 section 3.2.10).
+            gateway.run(Credentials.password("ann", "secret", "127.0.0.1"), false, "enable QRESYNC", c -> {
+                Argument args = new Argument();
+                args.writeAtom("QRESYNC");
+                return c.command("ENABLE", args);
+            });
+            assertEquals(1, gateway.stats().openConnections());
+
+            assertEquals(3, account.emptyMailbox(TARGET));
+            assertEquals(List.of(), subjects(account, TARGET));
         }
     }
 
