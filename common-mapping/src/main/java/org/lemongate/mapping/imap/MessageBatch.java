@@ -42,15 +42,16 @@ final class MessageBatch<T> {
     /**
      * A batch of {@code refs}.
      *
-     * @throws MailException.InvalidInput for field {@code ids} when there are none or more than {@code max}
+     * @throws MailException.InvalidInput for field {@code ids} when there are none
+     * @throws MailException.TooLarge     when there are more than {@code max}
      */
     static <T> MessageBatch<T> of(List<MessageRef> refs, int max) {
         if (refs == null || refs.isEmpty()) {
             throw new MailException.InvalidInput("ids", "no message ids were given");
         }
         if (refs.size() > max) {
-            throw new MailException.InvalidInput("ids", refs.size() + " message ids were given; at most " + max
-                    + " are allowed in one request");
+            throw new MailException.TooLarge(refs.size() + " message ids were given; at most " + max
+                    + " are allowed in one request", max);
         }
         for (MessageRef r : refs) {
             if (r == null) {

@@ -57,7 +57,7 @@ class EnvelopeTest {
 
     @Test
     void boundsTheNumberOfRecipients() {
-        MailException.InvalidInput e = assertThrows(MailException.InvalidInput.class,
+        MailException.TooLarge e = assertThrows(MailException.TooLarge.class,
                 () -> envelope("From: ann@example.org\r\nTo: a@example.org, b@example.org, c@example.org\r\n", 2));
         assertEquals("the message names 3 recipients; at most 2 are allowed", e.getMessage());
     }
