@@ -13,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,6 +33,8 @@ import org.lemongate.mapping.MailException;
 import org.lemongate.mapping.MessageRef;
 import org.lemongate.mapping.SpooledMessage;
 import org.lemongate.mapping.SubmitResult;
+import org.lemongate.testsupport.LoopbackPorts;
+import org.lemongate.testsupport.TcpProxy;
 
 class SubmitterTest {
 
@@ -171,6 +174,25 @@ class SubmitterTest {
                 () -> submit("From: ann@example.org\nTo: bob@example.org\n\nx\n"));
         assertEquals("the SMTP server rejected the user name or password", e.getMessage());
         assertEquals(0, inboxOf(bob).getMessageCount());
+    }
+
+    @Test
+    void aHungSmtpServerTimesOutAsRetryableAndNothingIsSentOrKept() {
+        try (TcpProxy proxy = TcpProxy.start(LoopbackPorts.HOST, GREENMAIL.getSmtp().getPort());
+             GreenMailAccount hung = new GreenMailAccount(GREENMAIL, new Limits(500, 10_000, 10),
+                     Optional.of(URI.create("smtp://" + LoopbackPorts.HOST + ":" + proxy.port())),
+                     Duration.ofSeconds(2))) {
+            proxy.pause();
+            long started = System.nanoTime();
+            MailException.BackendUnavailable e = assertThrows(MailException.BackendUnavailable.class,
+                    () -> hung.account.submit(SpooledMessage.of(
+                            "From: ann@example.org\nTo: bob@example.org\n\nx".getBytes(UTF_8))));
+            assertTrue(e.timeout(), e.getMessage());
+            assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(10)) < 0);
+            proxy.resume();
+        }
+        assertEquals(0, inboxOf(bob).getMessageCount());
+        assertNull(mail.folder("Sent"));
     }
 
     @Test
