@@ -73,16 +73,14 @@ final class MessageBatch<T> {
     }
 
     /**
-     * Runs {@code step} on each mailbox in turn after selecting it afresh and settling stale references. Errors of one
-     * mailbox become its messages' results; a broken connection ends the whole batch.
+     * Runs {@code step} on each mailbox in turn after selecting it (a reused selection catches up first, see
+     * {@link ImapConnection#command}) and settling stale references. Errors of one mailbox become its messages'
+     * results; a broken connection ends the whole batch.
      */
     void eachMailbox(ImapConnection c, String what, Step<T> step) throws ProtocolException {
         for (Map.Entry<MailboxName, List<MessageRef>> group : byMailbox().entrySet()) {
             MailboxName mailbox = group.getKey();
             try {
-                // A fresh SELECT, not the pooled connection's remembered one: a server such as Dovecot updates a
-                // session's view only at sync points, so mail another client added since would look missing.
-                c.forgetSelection();
                 List<MessageRef> current = new ArrayList<>();
                 for (MessageRef ref : group.getValue()) {
                     try {
