@@ -110,7 +110,7 @@ final class MailDavServlet extends AbstractWebdavServlet {
     @Override
     protected void doGet(WebdavRequest request, WebdavResponse response, DavResource resource)
             throws IOException, DavException {
-        if (!notModified(request, response, resource)) {
+        if (!(resource instanceof MessageResource m) || !MessageDownload.answer(request, response, m, true)) {
             super.doGet(request, response, resource);
         }
     }
@@ -118,26 +118,9 @@ final class MailDavServlet extends AbstractWebdavServlet {
     @Override
     protected void doHead(WebdavRequest request, WebdavResponse response, DavResource resource)
             throws IOException {
-        if (!notModified(request, response, resource)) {
+        if (!(resource instanceof MessageResource m) || !MessageDownload.answer(request, response, m, false)) {
             super.doHead(request, response, resource);
         }
-    }
-
-    /** Answers 304 when If-None-Match names the message's ETag (or is {@code *}); Jackrabbit checks only dates. */
-    private static boolean notModified(WebdavRequest request, WebdavResponse response, DavResource resource) {
-        String ifNoneMatch = request.getHeader("If-None-Match");
-        if (ifNoneMatch == null || !(resource instanceof MessageResource message)) {
-            return false;
-        }
-        for (String tag : ifNoneMatch.split(",")) {
-            String t = tag.strip();
-            if (t.equals("*") || t.equals(message.etag()) || t.equals("W/" + message.etag())) {
-                response.setHeader("ETag", message.etag());
-                response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The If header is honoured only where it names something that exists (RFC 4918 section 10.4). */

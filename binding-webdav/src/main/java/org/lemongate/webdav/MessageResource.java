@@ -32,6 +32,16 @@ final class MessageResource extends MailResource {
         return "\"" + message.ref().uidValidity() + "-" + message.ref().uid() + "\"";
     }
 
+    /** The message's size in bytes (RFC822.SIZE): exactly what a full GET sends. */
+    long size() {
+        return message.size();
+    }
+
+    /** Streams the raw message, or a range of it, from IMAP. */
+    Content open(ByteRange range) {
+        return accountSession().account().openRaw(message.ref(), range);
+    }
+
     @Override
     public boolean exists() {
         return true;
@@ -72,10 +82,11 @@ final class MessageResource extends MailResource {
         context.setContentLength(message.size());
         context.setETag(etag());
         context.setModificationTime(getModificationTime());
+        context.setProperty("Accept-Ranges", "bytes");
         if (!context.hasStream()) {
             return;
         }
-        try (Content content = accountSession().account().openRaw(message.ref(), ByteRange.ALL)) {
+        try (Content content = open(ByteRange.ALL)) {
             content.stream().transferTo(context.getOutputStream());
         }
     }

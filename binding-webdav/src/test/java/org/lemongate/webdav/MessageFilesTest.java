@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
+import java.util.Arrays;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -61,7 +62,8 @@ class MessageFilesTest {
         assertTrue(props.get("getetag").matches("\"\\d+-\\d+\""), props.get("getetag"));
         // RFC 1123 with a two-digit day, parseable as HTTP requires.
         String lastModified = props.get("getlastmodified");
-        assertTrue(lastModified.matches("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT"), lastModified);
+        assertTrue(lastModified.matches("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT"),
+                lastModified);
         ZonedDateTime.parse(lastModified, DateTimeFormatter.RFC_1123_DATE_TIME);
         assertEquals("Hello WebDAV", props.get("displayname"));
     }
@@ -150,5 +152,49 @@ class MessageFilesTest {
         HttpResponse<String> r = dav().send(dav().asAlice(secret).GET().build());
 
         assertEquals(404, r.statusCode());
+    }
+
+    @Test
+    void aRangeIsServedAsPartialContentFromTheSameBytes() throws Exception {
+        String href = hrefOf(HELLO);
+        byte[] whole = dav().sendForBytes(dav().asAlice(href).GET().build()).body();
+
+        HttpResponse<byte[]> head = dav().sendForBytes(dav().asAlice(href).header("Range", "bytes=0-9").GET().build());
+        HttpResponse<byte[]> tail = dav().sendForBytes(dav().asAlice(href).header("Range", "bytes=-5").GET().build());
+        HttpResponse<byte[]> from = dav().sendForBytes(dav().asAlice(href).header("Range", "bytes=6-").GET().build());
+
+        assertEquals(206, head.statusCode());
+        assertEquals("bytes 0-9/" + whole.length, head.headers().firstValue("Content-Range").orElseThrow());
+        assertArrayEquals(Arrays.copyOfRange(whole, 0, 10), head.body());
+        assertEquals(206, tail.statusCode());
+        assertArrayEquals(Arrays.copyOfRange(whole, whole.length - 5, whole.length), tail.body());
+        assertArrayEquals(Arrays.copyOfRange(whole, 6, whole.length), from.body());
+    }
+
+    @Test
+    void aRangePastTheEndIsNotSatisfiable() throws Exception {
+        String href = hrefOf(HELLO);
+        int size = dav().sendForBytes(dav().asAlice(href).GET().build()).body().length;
+
+        HttpResponse<String> r = dav().send(dav().asAlice(href).header("Range", "bytes=" + size + "-").GET().build());
+
+        assertEquals(416, r.statusCode());
+        assertEquals("bytes */" + size, r.headers().firstValue("Content-Range").orElseThrow());
+    }
+
+    @Test
+    void aStaleIfRangeOrSeveralRangesGetTheWholeMessage() throws Exception {
+        String href = hrefOf(HELLO);
+        int size = dav().sendForBytes(dav().asAlice(href).GET().build()).body().length;
+
+        HttpResponse<byte[]> stale = dav().sendForBytes(dav().asAlice(href).header("Range", "bytes=0-9")
+                .header("If-Range", "\"1-1\"").GET().build());
+        HttpResponse<byte[]> several = dav().sendForBytes(dav().asAlice(href).header("Range", "bytes=0-1,4-5")
+                .GET().build());
+
+        assertEquals(200, stale.statusCode());
+        assertEquals(size, stale.body().length);
+        assertEquals(200, several.statusCode());
+        assertEquals(size, several.body().length);
     }
 }
