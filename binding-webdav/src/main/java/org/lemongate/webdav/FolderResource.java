@@ -33,6 +33,11 @@ final class FolderResource extends MailResource {
         this.mailbox = mailbox;
     }
 
+    /** The mailbox; empty for the root. */
+    Optional<MailboxInfo> mailbox() {
+        return mailbox;
+    }
+
     @Override
     public boolean exists() {
         return true;

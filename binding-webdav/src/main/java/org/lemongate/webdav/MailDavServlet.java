@@ -26,7 +26,7 @@ import org.lemongate.mapping.MailGateway;
 /**
  * The WebDAV servlet of the mail tree, on Jackrabbit's server framework. It replaces Jackrabbit's request cycle
  * ({@link #service}) to authenticate against IMAP, to answer OPTIONS without credentials, to refuse methods this
- * read-only version does not serve, and to route every failure through {@link DavErrors}.
+ * version does not serve, and to route every failure through {@link DavErrors}.
  */
 final class MailDavServlet extends AbstractWebdavServlet {
 
@@ -53,10 +53,11 @@ final class MailDavServlet extends AbstractWebdavServlet {
                 options(davResponse);
                 return;
             }
-            if (!isReadMethod(method)) {
-                response.setHeader("Allow", MailResource.READ_METHODS);
+            if (!isSupported(method)) {
+                response.setHeader("Allow", MailResource.METHODS);
                 DavErrors.text(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, request.getMethod()
-                        + " is not supported: the WebDAV mail tree is read-only in this version");
+                        + " is not supported by the WebDAV mail tree in this version; it supports "
+                        + MailResource.METHODS);
                 return;
             }
             getDavSessionProvider().attachSession(davRequest);
@@ -79,8 +80,12 @@ final class MailDavServlet extends AbstractWebdavServlet {
         }
     }
 
-    private static boolean isReadMethod(int method) {
-        return method == DavMethods.DAV_GET || method == DavMethods.DAV_HEAD || method == DavMethods.DAV_PROPFIND;
+    private static boolean isSupported(int method) {
+        return switch (method) {
+            case DavMethods.DAV_GET, DavMethods.DAV_HEAD, DavMethods.DAV_PROPFIND, DavMethods.DAV_MKCOL,
+                    DavMethods.DAV_DELETE, DavMethods.DAV_MOVE -> true;
+            default -> false;
+        };
     }
 
     /**
@@ -90,7 +95,7 @@ final class MailDavServlet extends AbstractWebdavServlet {
     private static void options(WebdavResponse response) {
         response.setHeader(DavConstants.HEADER_DAV, MailResource.COMPLIANCE);
         response.setHeader("MS-Author-Via", "DAV");
-        response.setHeader("Allow", MailResource.READ_METHODS);
+        response.setHeader("Allow", MailResource.METHODS);
         response.setContentLength(0);
         response.setStatus(HttpServletResponse.SC_OK);
     }
@@ -121,6 +126,25 @@ final class MailDavServlet extends AbstractWebdavServlet {
         if (!(resource instanceof MessageResource m) || !MessageDownload.answer(request, response, m, false)) {
             super.doHead(request, response, resource);
         }
+    }
+
+    @Override
+    protected void doMkCol(WebdavRequest request, WebdavResponse response, DavResource resource)
+            throws DavException {
+        MakeFolder.run(request, response, (MailResource) resource);
+    }
+
+    @Override
+    protected void doDelete(WebdavRequest request, WebdavResponse response, DavResource resource)
+            throws DavException {
+        DeleteResource.run(request.getHeader(DavConstants.HEADER_DEPTH), (MailResource) resource);
+        response.setStatus(DavServletResponse.SC_NO_CONTENT);
+    }
+
+    @Override
+    protected void doMove(WebdavRequest request, WebdavResponse response, DavResource resource)
+            throws DavException {
+        response.setStatus(MoveResource.run(request, (MailResource) resource, resources));
     }
 
     /** The If header is honoured only where it names something that exists (RFC 4918 section 10.4). */

@@ -24,13 +24,14 @@ import org.apache.jackrabbit.webdav.property.DavPropertySet;
 import org.apache.jackrabbit.webdav.property.PropEntry;
 
 /**
- * What every resource of the mail tree shares: where it is, whose it is, and the refusals of a read-only tree.
- * Subclasses say what they are and which properties they have.
+ * What every resource of the mail tree shares: where it is, whose it is, and the refusal of Jackrabbit's
+ * resource-level writes (the servlet runs each supported method itself). Subclasses say what they are and which
+ * properties they have.
  */
 abstract class MailResource implements DavResource {
 
-    /** The methods a read-only resource answers. */
-    static final String READ_METHODS = "OPTIONS, GET, HEAD, PROPFIND";
+    /** The methods the mail tree answers. */
+    static final String METHODS = "OPTIONS, GET, HEAD, PROPFIND, MKCOL, DELETE, MOVE";
     /** DAV classes announced on every path (clients such as Finder mount read-only without class 2). */
     static final String COMPLIANCE = "1, 2";
 
@@ -66,7 +67,7 @@ abstract class MailResource implements DavResource {
 
     @Override
     public String getSupportedMethods() {
-        return READ_METHODS;
+        return METHODS;
     }
 
     @Override
@@ -119,37 +120,37 @@ abstract class MailResource implements DavResource {
 
     @Override
     public void setProperty(DavProperty<?> property) throws DavException {
-        throw readOnly();
+        throw unsupported();
     }
 
     @Override
     public void removeProperty(DavPropertyName propertyName) throws DavException {
-        throw readOnly();
+        throw unsupported();
     }
 
     @Override
     public MultiStatusResponse alterProperties(List<? extends PropEntry> changeList) throws DavException {
-        throw readOnly();
+        throw unsupported();
     }
 
     @Override
     public void addMember(DavResource resource, InputContext inputContext) throws DavException {
-        throw readOnly();
+        throw unsupported();
     }
 
     @Override
     public void removeMember(DavResource member) throws DavException {
-        throw readOnly();
+        throw unsupported();
     }
 
     @Override
     public void move(DavResource destination) throws DavException {
-        throw readOnly();
+        throw unsupported();
     }
 
     @Override
     public void copy(DavResource destination, boolean shallow) throws DavException {
-        throw readOnly();
+        throw unsupported();
     }
 
     @Override
@@ -174,17 +175,17 @@ abstract class MailResource implements DavResource {
 
     @Override
     public ActiveLock lock(LockInfo reqLockInfo) throws DavException {
-        throw readOnly();
+        throw unsupported();
     }
 
     @Override
     public ActiveLock refreshLock(LockInfo reqLockInfo, String lockToken) throws DavException {
-        throw readOnly();
+        throw unsupported();
     }
 
     @Override
     public void unlock(String lockToken) throws DavException {
-        throw readOnly();
+        throw unsupported();
     }
 
     /** Locks are not supported yet, so there is no lock manager to take. */
@@ -203,8 +204,9 @@ abstract class MailResource implements DavResource {
         return session;
     }
 
-    private static DavException readOnly() {
+    /** The servlet runs every supported method itself; Jackrabbit's resource-level operations are not used. */
+    private static DavException unsupported() {
         return new DavException(DavServletResponse.SC_METHOD_NOT_ALLOWED,
-                "the WebDAV mail tree is read-only in this version: only " + READ_METHODS + " are supported");
+                "this operation is not supported by the WebDAV mail tree; it supports " + METHODS);
     }
 }

@@ -9,6 +9,7 @@ import org.apache.jackrabbit.webdav.property.DefaultDavProperty;
 import org.apache.jackrabbit.webdav.property.ResourceType;
 import org.lemongate.mapping.ByteRange;
 import org.lemongate.mapping.Content;
+import org.lemongate.mapping.MessageRef;
 import org.lemongate.mapping.MessageSummary;
 
 /** A message as a file: its raw RFC 822 bytes, streamed from IMAP. */
@@ -30,6 +31,11 @@ final class MessageResource extends MailResource {
      */
     String etag() {
         return "\"" + message.ref().uidValidity() + "-" + message.ref().uid() + "\"";
+    }
+
+    /** The message. */
+    MessageRef ref() {
+        return message.ref();
     }
 
     /** The message's size in bytes (RFC822.SIZE): exactly what a full GET sends. */

@@ -137,7 +137,7 @@ class DavProtocolTest {
     }
 
     @Test
-    void writeMethodsAreRefusedAsNotAllowedInThisReadOnlyVersion() throws Exception {
+    void unsupportedMethodsAreRefusedWithTheAllowHeader() throws Exception {
         HttpResponse<String> r = dav().send(dav().asAlice("/dav/INBOX/new.eml")
                 .PUT(HttpRequest.BodyPublishers.ofString("Subject: x\r\n\r\nbody\r\n")).build());
 
