@@ -1,10 +1,12 @@
 package org.lemongate.webdav;
 
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 
 import org.apache.jackrabbit.webdav.DavSession;
 import org.lemongate.mapping.MailAccount;
+import org.lemongate.mapping.Quota;
 
 /**
  * The authenticated user of one request, with what the request learned about the user's mailboxes. Lives for one
@@ -15,6 +17,7 @@ final class AccountSession implements DavSession {
     private final MailAccount account;
     private final Set<String> lockTokens = new LinkedHashSet<>();
     private MailboxTree tree;
+    private Optional<Quota> quota;
 
     AccountSession(MailAccount account) {
         this.account = account;
@@ -31,6 +34,14 @@ final class AccountSession implements DavSession {
             tree = new MailboxTree(account.listMailboxes());
         }
         return tree;
+    }
+
+    /** The user's storage quota, asked once per request on first use; empty where the server has no QUOTA. */
+    Optional<Quota> quota() {
+        if (quota == null) {
+            quota = account.quota();
+        }
+        return quota;
     }
 
     /** Jackrabbit's reference counting serves JCR sessions shared across requests; a request-scoped one needs none. */

@@ -78,6 +78,20 @@ final class DavErrors {
         }
     }
 
+    /**
+     * Answers a failure no other handler knew: 500, logged with its type and message only (never a stack trace,
+     * which could carry request data).
+     */
+    static void sendUnexpected(HttpServletResponse response, RuntimeException e, String method) throws IOException {
+        LOG.error("WebDAV {} failed unexpectedly: {}", method, e.toString());
+        if (response.isCommitted()) {
+            throw new IOException("response aborted after it started: " + e);
+        }
+        response.reset();
+        text(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
+                "the gateway failed unexpectedly; its log says more");
+    }
+
     /** A short plain-text answer. */
     static void text(HttpServletResponse response, int status, String message) throws IOException {
         byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);

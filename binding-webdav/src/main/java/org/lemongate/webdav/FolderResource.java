@@ -25,6 +25,9 @@ import org.lemongate.mapping.MessageSummary;
  */
 final class FolderResource extends MailResource {
 
+    private static final DavPropertyName QUOTA_AVAILABLE = DavPropertyName.create("quota-available-bytes");
+    private static final DavPropertyName QUOTA_USED = DavPropertyName.create("quota-used-bytes");
+
     private final Optional<MailboxInfo> mailbox;
 
     FolderResource(MailLocator locator, AccountSession session, MailResourceFactory factory,
@@ -53,12 +56,15 @@ final class FolderResource extends MailResource {
         return mailbox.map(m -> m.name().leaf()).orElse("");
     }
 
+    /** Resource type, name, and the user's quota (RFC 4331) where the IMAP server has QUOTA. */
     @Override
-    public DavPropertySet getProperties() {
-        DavPropertySet props = new DavPropertySet();
+    void addProperties(DavPropertySet props) {
         props.add(new ResourceType(ResourceType.COLLECTION));
         props.add(new DefaultDavProperty<>(DavPropertyName.DISPLAYNAME, getDisplayName()));
-        return props;
+        accountSession().quota().ifPresent(q -> {
+            props.add(new HiddenProperty<>(QUOTA_AVAILABLE, Long.toString(q.availableBytes())));
+            props.add(new HiddenProperty<>(QUOTA_USED, Long.toString(q.usedBytes())));
+        });
     }
 
     @Override

@@ -77,6 +77,8 @@ final class MailDavServlet extends AbstractWebdavServlet {
             DavErrors.send(response, e, method);
         } catch (DavException e) {
             DavErrors.send(davResponse, e);
+        } catch (RuntimeException e) {
+            DavErrors.sendUnexpected(response, e, request.getMethod());
         }
     }
 

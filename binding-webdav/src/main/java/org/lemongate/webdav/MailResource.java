@@ -14,9 +14,11 @@ import org.apache.jackrabbit.webdav.DavSession;
 import org.apache.jackrabbit.webdav.MultiStatusResponse;
 import org.apache.jackrabbit.webdav.io.InputContext;
 import org.apache.jackrabbit.webdav.lock.ActiveLock;
+import org.apache.jackrabbit.webdav.lock.LockDiscovery;
 import org.apache.jackrabbit.webdav.lock.LockInfo;
 import org.apache.jackrabbit.webdav.lock.LockManager;
 import org.apache.jackrabbit.webdav.lock.Scope;
+import org.apache.jackrabbit.webdav.lock.SupportedLock;
 import org.apache.jackrabbit.webdav.lock.Type;
 import org.apache.jackrabbit.webdav.property.DavProperty;
 import org.apache.jackrabbit.webdav.property.DavPropertyName;
@@ -100,10 +102,23 @@ abstract class MailResource implements DavResource {
         return getProperties().get(name);
     }
 
+    /**
+     * The live properties; none for a resource that does not exist. Locks are not supported yet, so
+     * {@code supportedlock} and {@code lockdiscovery} are empty.
+     */
     @Override
-    public DavPropertySet getProperties() {
-        return new DavPropertySet();
+    public final DavPropertySet getProperties() {
+        DavPropertySet props = new DavPropertySet();
+        if (exists()) {
+            addProperties(props);
+            props.add(new SupportedLock());
+            props.add(new LockDiscovery());
+        }
+        return props;
     }
+
+    /** Adds the properties particular to this kind of resource. */
+    abstract void addProperties(DavPropertySet props);
 
     @Override
     public DavResource getCollection() {

@@ -68,9 +68,9 @@ final class MessageResource extends MailResource {
         return message.receivedDate().toEpochMilli();
     }
 
+    /** The RFC 4918 file properties and the {@link MailProperties mail namespace}. */
     @Override
-    public DavPropertySet getProperties() {
-        DavPropertySet props = new DavPropertySet();
+    void addProperties(DavPropertySet props) {
         props.add(new ResourceType(ResourceType.DEFAULT_RESOURCE));
         props.add(new DefaultDavProperty<>(DavPropertyName.DISPLAYNAME, message.subject()));
         props.add(new DefaultDavProperty<>(DavPropertyName.GETCONTENTLENGTH, Long.toString(message.size())));
@@ -78,7 +78,7 @@ final class MessageResource extends MailResource {
         props.add(new DefaultDavProperty<>(DavPropertyName.GETETAG, etag()));
         props.add(new DefaultDavProperty<>(DavPropertyName.GETLASTMODIFIED, HttpDates.rfc1123(message.receivedDate())));
         props.add(new DefaultDavProperty<>(DavPropertyName.CREATIONDATE, HttpDates.rfc3339(message.receivedDate())));
-        return props;
+        MailProperties.add(props, message);
     }
 
     /** Streams the message in bounded chunks (IMAP partial FETCH); only headers are written for HEAD. */

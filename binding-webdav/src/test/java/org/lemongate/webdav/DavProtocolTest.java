@@ -159,4 +159,14 @@ class DavProtocolTest {
             assertTrue(retryAfter >= 1, "Retry-After " + retryAfter);
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"If", "Lock-Token"})
+    void garbageLockHeadersAreClientErrorsNotCrashes(String header) throws Exception {
+        HttpResponse<String> r = dav().send(dav().asAlice("/dav/INBOX/").header(header, "(<garbage")
+                .method("PROPFIND", HttpRequest.BodyPublishers.noBody()).header("Depth", "0").build());
+
+        assertTrue(r.statusCode() >= 400 && r.statusCode() < 500 || r.statusCode() == 207,
+                header + " gave " + r.statusCode() + ": " + r.body());
+    }
 }

@@ -197,4 +197,39 @@ class MessageFilesTest {
         assertEquals(200, several.statusCode());
         assertEquals(size, several.body().length);
     }
+
+    @Test
+    void theMailNamespaceIsReportedWhenAskedForButNotInAllprop() throws Exception {
+        String href = hrefOf(HELLO);
+        String body = "<?xml version=\"1.0\"?><D:propfind xmlns:D=\"DAV:\" xmlns:m=\"" + MailProperties.URI + "\">"
+                + "<D:prop><m:subject/><m:from/><m:to/><m:date/><m:seen/><m:flagged/><m:uid/><m:size/>"
+                + "<m:has-attachments/></D:prop></D:propfind>";
+
+        Map<String, String> named = Multistatus.parse(dav().propfind(href, "0", body).body()).at(href);
+        Map<String, String> all = Multistatus.parse(dav().propfind(href, "0", "").body()).at(href);
+
+        assertEquals("Hello WebDAV", named.get("subject"));
+        assertEquals("Carol <carol@example.org>", named.get("from"));
+        assertEquals("Alice <alice@example.org>", named.get("to"));
+        assertEquals("2026-11-02T08:05:09Z", named.get("date"));
+        assertEquals("false", named.get("flagged"));
+        assertTrue(href.endsWith("%5B" + named.get("uid") + "%5D.eml"), href);
+        assertEquals(all.get("getcontentlength"), named.get("size"));
+        assertEquals("false", named.get("has-attachments"));
+        assertTrue(!all.containsKey("subject") && !all.containsKey("uid"), all.toString());
+    }
+
+    @Test
+    void propnameListsTheMailPropertiesAndTheLockProperties() throws Exception {
+        String href = hrefOf(HELLO);
+        String body = "<?xml version=\"1.0\"?><D:propfind xmlns:D=\"DAV:\"><D:propname/></D:propfind>";
+
+        HttpResponse<String> r = dav().propfind(href, "0", body);
+
+        assertEquals(207, r.statusCode());
+        assertTrue(r.body().contains(MailProperties.URI), r.body());
+        Map<String, String> names = Multistatus.parse(r.body()).at(href);
+        assertTrue(names.keySet().containsAll(java.util.List.of("getetag", "supportedlock", "lockdiscovery", "uid",
+                "flags")), names.toString());
+    }
 }
