@@ -1,5 +1,6 @@
 package org.lemongate.webdav;
 
+import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -15,12 +16,36 @@ import org.lemongate.mapping.Quota;
 final class AccountSession implements DavSession {
 
     private final MailAccount account;
+    private final LockStore locks;
+    private final Clock clock;
     private final Set<String> lockTokens = new LinkedHashSet<>();
     private MailboxTree tree;
     private Optional<Quota> quota;
 
-    AccountSession(MailAccount account) {
+    AccountSession(MailAccount account, LockStore locks, Clock clock) {
         this.account = account;
+        this.locks = locks;
+        this.clock = clock;
+    }
+
+    /** The login name, which keys the user's locks. */
+    String user() {
+        return account.user();
+    }
+
+    /** Where locks are kept. */
+    LockStore locks() {
+        return locks;
+    }
+
+    /** The clock locks expire by. */
+    Clock clock() {
+        return clock;
+    }
+
+    /** Whether the request presented this lock token (in its If or Lock-Token header). */
+    boolean submitted(String token) {
+        return lockTokens.contains(token);
     }
 
     /** The user's mail. */

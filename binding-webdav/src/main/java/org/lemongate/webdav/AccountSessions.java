@@ -1,5 +1,7 @@
 package org.lemongate.webdav;
 
+import java.time.Clock;
+
 import org.apache.jackrabbit.webdav.DavSessionProvider;
 import org.apache.jackrabbit.webdav.WebdavRequest;
 import org.lemongate.mapping.BasicAuthorization;
@@ -14,9 +16,13 @@ import org.lemongate.mapping.MailGateway;
 final class AccountSessions implements DavSessionProvider {
 
     private final MailGateway gateway;
+    private final LockStore locks;
+    private final Clock clock;
 
-    AccountSessions(MailGateway gateway) {
+    AccountSessions(MailGateway gateway, LockStore locks, Clock clock) {
         this.gateway = gateway;
+        this.locks = locks;
+        this.clock = clock;
     }
 
     /** Attaches the user's session, or throws {@link MailException.AuthFailed} when credentials are missing. */
@@ -25,7 +31,7 @@ final class AccountSessions implements DavSessionProvider {
         Credentials credentials = BasicAuthorization.parse(request.getHeader("Authorization"), request.getRemoteAddr())
                 .orElseThrow(() -> new MailException.AuthFailed(
                         "this WebDAV folder needs your mail user name and password (HTTP Basic)"));
-        request.setDavSession(new AccountSession(gateway.login(credentials)));
+        request.setDavSession(new AccountSession(gateway.login(credentials), locks, clock));
         return true;
     }
 

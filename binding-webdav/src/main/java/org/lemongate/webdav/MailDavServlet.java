@@ -1,6 +1,7 @@
 package org.lemongate.webdav;
 
 import java.io.IOException;
+import java.time.Clock;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,10 +37,14 @@ final class MailDavServlet extends AbstractWebdavServlet {
     private final transient MailResourceFactory resources = new MailResourceFactory();
     private final transient AccountSessions sessions;
 
-    /** @param servletPath where the servlet is mapped inside its context, e.g. {@code /dav} */
-    MailDavServlet(MailGateway gateway, String servletPath) {
+    /**
+     * @param servletPath where the servlet is mapped inside its context, e.g. {@code /dav}
+     * @param locks       where WebDAV locks are kept
+     * @param clock       the clock locks expire by
+     */
+    MailDavServlet(MailGateway gateway, String servletPath, LockStore locks, Clock clock) {
         this.locators = new MailLocatorFactory(servletPath);
-        this.sessions = new AccountSessions(gateway);
+        this.sessions = new AccountSessions(gateway, locks, clock);
     }
 
     @Override
@@ -85,7 +90,7 @@ final class MailDavServlet extends AbstractWebdavServlet {
     private static boolean isSupported(int method) {
         return switch (method) {
             case DavMethods.DAV_GET, DavMethods.DAV_HEAD, DavMethods.DAV_PROPFIND, DavMethods.DAV_MKCOL,
-                    DavMethods.DAV_DELETE, DavMethods.DAV_MOVE -> true;
+                    DavMethods.DAV_DELETE, DavMethods.DAV_MOVE, DavMethods.DAV_LOCK, DavMethods.DAV_UNLOCK -> true;
             default -> false;
         };
     }
@@ -133,20 +138,53 @@ final class MailDavServlet extends AbstractWebdavServlet {
     @Override
     protected void doMkCol(WebdavRequest request, WebdavResponse response, DavResource resource)
             throws DavException {
-        MakeFolder.run(request, response, (MailResource) resource);
+        MailResource target = (MailResource) resource;
+        LockGuard.check(target, target.path(), false);
+        MakeFolder.run(request, response, target);
     }
 
     @Override
     protected void doDelete(WebdavRequest request, WebdavResponse response, DavResource resource)
             throws DavException {
-        DeleteResource.run(request.getHeader(DavConstants.HEADER_DEPTH), (MailResource) resource);
+        MailResource target = (MailResource) resource;
+        if (target.exists()) {
+            LockGuard.check(target, target.path(), true);
+        }
+        DeleteResource.run(request.getHeader(DavConstants.HEADER_DEPTH), target);
+        dropLocks(target, target.path());
         response.setStatus(DavServletResponse.SC_NO_CONTENT);
     }
 
     @Override
     protected void doMove(WebdavRequest request, WebdavResponse response, DavResource resource)
             throws DavException {
-        response.setStatus(MoveResource.run(request, (MailResource) resource, resources));
+        MailResource source = (MailResource) resource;
+        Destination destination = Destination.of(request);
+        if (source.exists()) {
+            LockGuard.check(source, source.path(), true);
+            LockGuard.check(source, destination.locator().path(), true);
+        }
+        response.setStatus(MoveResource.run(destination, source, resources));
+        dropLocks(source, source.path());
+    }
+
+    @Override
+    protected void doLock(WebdavRequest request, WebdavResponse response, DavResource resource)
+            throws DavException, IOException {
+        LockResource.run(request, response, (MailResource) resource, resources);
+    }
+
+    @Override
+    protected void doUnlock(WebdavRequest request, WebdavResponse response, DavResource resource)
+            throws DavException {
+        UnlockResource.run(request, (MailResource) resource);
+        response.setStatus(DavServletResponse.SC_NO_CONTENT);
+    }
+
+    /** Locks go with the resources they locked (RFC 4918 sections 9.6 and 9.9.4: they do not move along). */
+    private static void dropLocks(MailResource resource, DavPath path) {
+        AccountSession session = resource.accountSession();
+        session.locks().dropWithin(session.user(), path);
     }
 
     /** The If header is honoured only where it names something that exists (RFC 4918 section 10.4). */

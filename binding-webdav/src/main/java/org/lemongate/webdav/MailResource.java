@@ -33,7 +33,7 @@ import org.apache.jackrabbit.webdav.property.PropEntry;
 abstract class MailResource implements DavResource {
 
     /** The methods the mail tree answers. */
-    static final String METHODS = "OPTIONS, GET, HEAD, PROPFIND, MKCOL, DELETE, MOVE";
+    static final String METHODS = "OPTIONS, GET, HEAD, PROPFIND, MKCOL, DELETE, MOVE, LOCK, UNLOCK";
     /** DAV classes announced on every path (clients such as Finder mount read-only without class 2). */
     static final String COMPLIANCE = "1, 2";
 
@@ -55,6 +55,16 @@ abstract class MailResource implements DavResource {
     /** The authenticated user's session. */
     final AccountSession accountSession() {
         return session;
+    }
+
+    /** The absolute path of the tree's root, without its trailing slash. */
+    final String locatorMount() {
+        return locator.mount();
+    }
+
+    /** The locator of the enclosing folder (the root's own for the root). */
+    final MailLocator parentLocator() {
+        return new MailLocator(locator.mount(), locator.path().parent(), locator.factory());
     }
 
     /** A locator for a member of this collection. */
@@ -102,17 +112,17 @@ abstract class MailResource implements DavResource {
         return getProperties().get(name);
     }
 
-    /**
-     * The live properties; none for a resource that does not exist. Locks are not supported yet, so
-     * {@code supportedlock} and {@code lockdiscovery} are empty.
-     */
+    /** The live properties, with exclusive and shared write locks; none for a resource that does not exist. */
     @Override
     public final DavPropertySet getProperties() {
         DavPropertySet props = new DavPropertySet();
         if (exists()) {
             addProperties(props);
-            props.add(new SupportedLock());
-            props.add(new LockDiscovery());
+            SupportedLock supported = new SupportedLock();
+            supported.addEntry(Type.WRITE, Scope.EXCLUSIVE);
+            supported.addEntry(Type.WRITE, Scope.SHARED);
+            props.add(supported);
+            props.add(new LockDiscovery(getLocks()));
         }
         return props;
     }
@@ -125,7 +135,7 @@ abstract class MailResource implements DavResource {
         if (locator.path().isRoot()) {
             return null;
         }
-        return factory.resolve(new MailLocator(locator.mount(), locator.path().parent(), locator.factory()), session);
+        return factory.resolve(parentLocator(), session);
     }
 
     @Override
@@ -170,22 +180,35 @@ abstract class MailResource implements DavResource {
 
     @Override
     public boolean isLockable(Type type, Scope scope) {
-        return false;
+        return Type.WRITE.equals(type);
     }
 
     @Override
     public boolean hasLock(Type type, Scope scope) {
-        return false;
+        return getLock(type, scope) != null;
     }
 
     @Override
     public ActiveLock getLock(Type type, Scope scope) {
+        for (ActiveLock lock : getLocks()) {
+            if (lock.getType().equals(type) && lock.getScope().equals(scope)) {
+                return lock;
+            }
+        }
         return null;
     }
 
+    /** The user's live locks on this path, its own and deep ones of its ancestors. */
     @Override
     public ActiveLock[] getLocks() {
-        return new ActiveLock[0];
+        return session.locks().covering(session.user(), path()).stream()
+                .map(l -> new StoredActiveLock(l, lockRootHref(l), session.clock()))
+                .toArray(ActiveLock[]::new);
+    }
+
+    /** The href of a lock's root: this resource, or an ancestor folder. */
+    final String lockRootHref(DavLock lock) {
+        return lock.root().equals(path()) ? getHref() : locator.mount() + lock.root().encoded(true);
     }
 
     @Override
@@ -203,10 +226,10 @@ abstract class MailResource implements DavResource {
         throw unsupported();
     }
 
-    /** Locks are not supported yet, so there is no lock manager to take. */
+    /** Locks live in the {@link LockStore}; Jackrabbit's lock managers are not used. */
     @Override
     public void addLockManager(LockManager lockmgr) {
-        throw new UnsupportedOperationException("the mail tree has no lock manager yet");
+        throw new UnsupportedOperationException("the mail tree keeps its locks in its own lock store");
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.lemongate.webdav;
 
 import org.apache.jackrabbit.webdav.DavException;
 import org.apache.jackrabbit.webdav.DavServletResponse;
-import org.apache.jackrabbit.webdav.WebdavRequest;
 import org.lemongate.mapping.MailboxName;
 
 /**
@@ -20,8 +19,8 @@ final class MoveResource {
      *                      itself or under a missing parent, 412 for an existing target without overwrite, 501 for
      *                      a single message
      */
-    static int run(WebdavRequest request, MailResource source, MailResourceFactory factory) throws DavException {
-        Destination destination = Destination.of(request);
+    static int run(Destination destination, MailResource source, MailResourceFactory factory)
+            throws DavException {
         if (!source.exists()) {
             throw new DavException(DavServletResponse.SC_NOT_FOUND, "nothing is at " + source.path());
         }

@@ -1,5 +1,6 @@
 package org.lemongate.webdav;
 
+import java.time.Clock;
 import java.util.Objects;
 
 import jakarta.servlet.ServletContext;
@@ -35,7 +36,9 @@ public final class WebdavBinding {
     public static void install(ServletContext context, MailGateway gateway) {
         Objects.requireNonNull(context, "context");
         Objects.requireNonNull(gateway, "gateway");
-        ServletRegistration.Dynamic registration = context.addServlet(SERVLET_NAME, new MailDavServlet(gateway, PATH));
+        Clock clock = Clock.systemUTC();
+        ServletRegistration.Dynamic registration =
+                context.addServlet(SERVLET_NAME, new MailDavServlet(gateway, PATH, new MemoryLockStore(clock), clock));
         if (registration == null) {
             throw new IllegalStateException("a servlet named " + SERVLET_NAME + " is registered already");
         }
