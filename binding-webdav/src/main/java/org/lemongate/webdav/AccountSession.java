@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.apache.jackrabbit.webdav.DavSession;
 import org.lemongate.mapping.MailAccount;
+import org.lemongate.mapping.MessageSummary;
 import org.lemongate.mapping.Quota;
 
 /**
@@ -16,16 +17,14 @@ import org.lemongate.mapping.Quota;
 final class AccountSession implements DavSession {
 
     private final MailAccount account;
-    private final LockStore locks;
-    private final Clock clock;
+    private final DavState state;
     private final Set<String> lockTokens = new LinkedHashSet<>();
     private MailboxTree tree;
     private Optional<Quota> quota;
 
-    AccountSession(MailAccount account, LockStore locks, Clock clock) {
+    AccountSession(MailAccount account, DavState state) {
         this.account = account;
-        this.locks = locks;
-        this.clock = clock;
+        this.state = state;
     }
 
     /** The login name, which keys the user's locks. */
@@ -35,12 +34,22 @@ final class AccountSession implements DavSession {
 
     /** Where locks are kept. */
     LockStore locks() {
-        return locks;
+        return state.locks();
+    }
+
+    /** Where client-chosen file names are kept. */
+    FileNames names() {
+        return state.names();
+    }
+
+    /** The file name of a message: the one a client gave it, else the {@link MessageNames} one. */
+    String fileName(MessageSummary message) {
+        return names().nameOf(user(), message.ref()).map(DavPath::leaf).orElseGet(() -> MessageNames.name(message));
     }
 
     /** The clock locks expire by. */
     Clock clock() {
-        return clock;
+        return state.clock();
     }
 
     /** Whether the request presented this lock token (in its If or Lock-Token header). */

@@ -1,7 +1,5 @@
 package org.lemongate.webdav;
 
-import java.time.Clock;
-
 import org.apache.jackrabbit.webdav.DavSessionProvider;
 import org.apache.jackrabbit.webdav.WebdavRequest;
 import org.lemongate.mapping.BasicAuthorization;
@@ -16,13 +14,11 @@ import org.lemongate.mapping.MailGateway;
 final class AccountSessions implements DavSessionProvider {
 
     private final MailGateway gateway;
-    private final LockStore locks;
-    private final Clock clock;
+    private final DavState state;
 
-    AccountSessions(MailGateway gateway, LockStore locks, Clock clock) {
+    AccountSessions(MailGateway gateway, DavState state) {
         this.gateway = gateway;
-        this.locks = locks;
-        this.clock = clock;
+        this.state = state;
     }
 
     /** Attaches the user's session, or throws {@link MailException.AuthFailed} when credentials are missing. */
@@ -31,7 +27,7 @@ final class AccountSessions implements DavSessionProvider {
         Credentials credentials = BasicAuthorization.parse(request.getHeader("Authorization"), request.getRemoteAddr())
                 .orElseThrow(() -> new MailException.AuthFailed(
                         "this WebDAV folder needs your mail user name and password (HTTP Basic)"));
-        request.setDavSession(new AccountSession(gateway.login(credentials), locks, clock));
+        request.setDavSession(new AccountSession(gateway.login(credentials), state));
         return true;
     }
 

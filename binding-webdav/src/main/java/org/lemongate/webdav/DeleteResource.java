@@ -46,6 +46,7 @@ final class DeleteResource {
                     throw r.error().get();
                 }
             }
+            resource.accountSession().names().remove(resource.accountSession().user(), message.ref());
         } else if (resource instanceof FolderResource folder) {
             removeFolder(folder);
         } else {

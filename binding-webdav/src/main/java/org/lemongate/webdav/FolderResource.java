@@ -76,7 +76,7 @@ final class FolderResource extends MailResource {
         }
         if (mailbox.isPresent() && mailbox.get().selectable()) {
             for (MessageSummary m : MailboxListing.all(session.account(), mailbox.get().name())) {
-                members.add(new MessageResource(memberLocator(MessageNames.name(m)), session, factory(), m));
+                members.add(new MessageResource(memberLocator(session.fileName(m)), session, factory(), m));
             }
         }
         return new DavResourceIteratorImpl(members);

@@ -1,7 +1,6 @@
 package org.lemongate.webdav;
 
 import java.io.IOException;
-import java.time.Clock;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,12 +38,11 @@ final class MailDavServlet extends AbstractWebdavServlet {
 
     /**
      * @param servletPath where the servlet is mapped inside its context, e.g. {@code /dav}
-     * @param locks       where WebDAV locks are kept
-     * @param clock       the clock locks expire by
+     * @param state       locks and file names
      */
-    MailDavServlet(MailGateway gateway, String servletPath, LockStore locks, Clock clock) {
+    MailDavServlet(MailGateway gateway, String servletPath, DavState state) {
         this.locators = new MailLocatorFactory(servletPath);
-        this.sessions = new AccountSessions(gateway, locks, clock);
+        this.sessions = new AccountSessions(gateway, state);
     }
 
     @Override
@@ -90,7 +88,8 @@ final class MailDavServlet extends AbstractWebdavServlet {
     private static boolean isSupported(int method) {
         return switch (method) {
             case DavMethods.DAV_GET, DavMethods.DAV_HEAD, DavMethods.DAV_PROPFIND, DavMethods.DAV_MKCOL,
-                    DavMethods.DAV_DELETE, DavMethods.DAV_MOVE, DavMethods.DAV_LOCK, DavMethods.DAV_UNLOCK -> true;
+                    DavMethods.DAV_DELETE, DavMethods.DAV_MOVE, DavMethods.DAV_LOCK, DavMethods.DAV_UNLOCK,
+                    DavMethods.DAV_PUT -> true;
             default -> false;
         };
     }
@@ -166,6 +165,12 @@ final class MailDavServlet extends AbstractWebdavServlet {
         }
         response.setStatus(MoveResource.run(destination, source, resources));
         dropLocks(source, source.path());
+    }
+
+    @Override
+    protected void doPut(WebdavRequest request, WebdavResponse response, DavResource resource)
+            throws DavException, IOException {
+        response.setStatus(PutMessage.run(request, response, (MailResource) resource, resources));
     }
 
     @Override

@@ -30,7 +30,12 @@ final class MessageResource extends MailResource {
      * UIDVALIDITY yields a different tag, never a stale match).
      */
     String etag() {
-        return "\"" + message.ref().uidValidity() + "-" + message.ref().uid() + "\"";
+        return etag(message.ref());
+    }
+
+    /** The ETag of a message. */
+    static String etag(MessageRef ref) {
+        return "\"" + ref.uidValidity() + "-" + ref.uid() + "\"";
     }
 
     /** The message. */

@@ -36,9 +36,8 @@ public final class WebdavBinding {
     public static void install(ServletContext context, MailGateway gateway) {
         Objects.requireNonNull(context, "context");
         Objects.requireNonNull(gateway, "gateway");
-        Clock clock = Clock.systemUTC();
-        ServletRegistration.Dynamic registration =
-                context.addServlet(SERVLET_NAME, new MailDavServlet(gateway, PATH, new MemoryLockStore(clock), clock));
+        ServletRegistration.Dynamic registration = context.addServlet(SERVLET_NAME,
+                new MailDavServlet(gateway, PATH, DavState.inMemory(Clock.systemUTC())));
         if (registration == null) {
             throw new IllegalStateException("a servlet named " + SERVLET_NAME + " is registered already");
         }

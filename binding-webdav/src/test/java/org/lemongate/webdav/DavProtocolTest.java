@@ -138,8 +138,8 @@ class DavProtocolTest {
 
     @Test
     void unsupportedMethodsAreRefusedWithTheAllowHeader() throws Exception {
-        HttpResponse<String> r = dav().send(dav().asAlice("/dav/INBOX/new.eml")
-                .PUT(HttpRequest.BodyPublishers.ofString("Subject: x\r\n\r\nbody\r\n")).build());
+        HttpResponse<String> r = dav().send(dav().asAlice("/dav/INBOX/")
+                .method("REPORT", HttpRequest.BodyPublishers.ofString("<x/>")).build());
 
         assertEquals(405, r.statusCode());
         assertTrue(r.headers().firstValue("Allow").orElseThrow().contains("PROPFIND"));
