@@ -3,7 +3,7 @@ package org.lemongate.webdav;
 import org.apache.jackrabbit.webdav.DavException;
 import org.apache.jackrabbit.webdav.DavServletResponse;
 
-/** The {@code Depth} header of PROPFIND and LOCK, read strictly (Jackrabbit silently falls back on garbage). */
+/** The {@code Depth} header of PROPFIND, LOCK and COPY, read strictly (Jackrabbit silently falls back on garbage). */
 final class Depth {
 
     private Depth() {
@@ -37,17 +37,18 @@ final class Depth {
     }
 
     /**
-     * The depth of a LOCK: infinity (also when absent) or 0.
+     * The depth of a LOCK or COPY: infinity (also when absent) or 0.
      *
+     * @return true for infinity
      * @throws DavException 400 for any other value
      */
-    static boolean ofLock(String header) throws DavException {
+    static boolean infinite(String header, String method) throws DavException {
         String value = header == null ? "infinity" : header.strip().toLowerCase(java.util.Locale.ROOT);
         return switch (value) {
             case "infinity" -> true;
             case "0" -> false;
             default -> throw new DavException(DavServletResponse.SC_BAD_REQUEST,
-                    "the Depth of a LOCK must be 0 or infinity, was '" + shortened(value) + "'");
+                    "the Depth of a " + method + " must be 0 or infinity, was '" + shortened(value) + "'");
         };
     }
 

@@ -29,7 +29,7 @@ final class LockResource {
 
     static void run(WebdavRequest request, WebdavResponse response, MailResource resource, MailResourceFactory factory)
             throws DavException, IOException {
-        boolean deep = Depth.ofLock(request.getHeader(DavConstants.HEADER_DEPTH));
+        boolean deep = Depth.infinite(request.getHeader(DavConstants.HEADER_DEPTH), "LOCK");
         Duration timeout = timeout(request.getTimeout());
         LockInfo info = request.getLockInfo();
         AccountSession session = resource.accountSession();

@@ -89,7 +89,7 @@ final class MailDavServlet extends AbstractWebdavServlet {
         return switch (method) {
             case DavMethods.DAV_GET, DavMethods.DAV_HEAD, DavMethods.DAV_PROPFIND, DavMethods.DAV_MKCOL,
                     DavMethods.DAV_DELETE, DavMethods.DAV_MOVE, DavMethods.DAV_LOCK, DavMethods.DAV_UNLOCK,
-                    DavMethods.DAV_PUT -> true;
+                    DavMethods.DAV_PUT, DavMethods.DAV_COPY -> true;
             default -> false;
         };
     }
@@ -171,6 +171,18 @@ final class MailDavServlet extends AbstractWebdavServlet {
     protected void doPut(WebdavRequest request, WebdavResponse response, DavResource resource)
             throws DavException, IOException {
         response.setStatus(PutMessage.run(request, response, (MailResource) resource, resources));
+    }
+
+    @Override
+    protected void doCopy(WebdavRequest request, WebdavResponse response, DavResource resource)
+            throws DavException {
+        MailResource source = (MailResource) resource;
+        Destination destination = Destination.of(request);
+        boolean deep = Depth.infinite(request.getHeader(DavConstants.HEADER_DEPTH), "COPY");
+        if (source.exists()) {
+            LockGuard.check(source, destination.locator().path(), true);
+        }
+        response.setStatus(CopyResource.run(destination, source, resources, deep));
     }
 
     @Override

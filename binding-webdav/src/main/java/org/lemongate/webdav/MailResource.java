@@ -33,7 +33,7 @@ import org.apache.jackrabbit.webdav.property.PropEntry;
 abstract class MailResource implements DavResource {
 
     /** The methods the mail tree answers. */
-    static final String METHODS = "OPTIONS, GET, HEAD, PUT, PROPFIND, MKCOL, DELETE, MOVE, LOCK, UNLOCK";
+    static final String METHODS = "OPTIONS, GET, HEAD, PUT, PROPFIND, MKCOL, DELETE, COPY, MOVE, LOCK, UNLOCK";
     /** DAV classes announced on every path (clients such as Finder mount read-only without class 2). */
     static final String COMPLIANCE = "1, 2";
 

@@ -112,14 +112,13 @@ class FolderWritesTest {
     }
 
     @Test
-    void movingASingleMessageIsNotImplementedYet() throws Exception {
-        String href = Multistatus.parse(dav().propfind("/dav/INBOX/", "1", "").body()).responses().keySet().stream()
-                .filter(h -> h.endsWith(".eml")).findFirst().orElseThrow();
+    void copyOfAFolderTakesItsMessagesAndSubfolders() throws Exception {
+        assertEquals(201, send("COPY", "/dav/Archive/", "Destination", "/dav/Archive%20copy/"));
 
-        HttpResponse<String> r = dav().send(dav().asAlice(href).method("MOVE", HttpRequest.BodyPublishers.noBody())
-                .header("Destination", "/dav/Archive/x.eml").build());
-
-        assertEquals(501, r.statusCode());
-        assertTrue(r.body().contains("folder"), r.body());
+        Multistatus year = Multistatus.parse(dav().propfind("/dav/Archive%20copy/2026/", "1", "").body());
+        assertTrue(year.responses().values().stream().anyMatch(p -> "Archived in 2026".equals(p.get("displayname"))),
+                year.responses().toString());
+        assertEquals(207, depth0("/dav/Archive/2026/"));
+        assertEquals(400, send("COPY", "/dav/Archive/", "Destination", "/dav/Other/", "Depth", "1"));
     }
 }

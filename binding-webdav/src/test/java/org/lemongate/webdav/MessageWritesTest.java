@@ -10,7 +10,7 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** PUT and DELETE of message files, checked over WebDAV against GreenMail through the real connector. */
+/** PUT, DELETE, MOVE and COPY of message files, checked over WebDAV against GreenMail through the real connector. */
 class MessageWritesTest {
 
     @RegisterExtension
@@ -111,5 +111,60 @@ class MessageWritesTest {
         assertEquals(204, r.statusCode(), r.body());
         assertEquals(404, dav().propfind("/dav/INBOX/doomed.eml", "0", "").statusCode());
         assertFalse(inbox().responses().values().stream().anyMatch(p -> "Doomed".equals(p.get("displayname"))));
+    }
+
+    private static int transfer(String method, String from, String to, String... headers) throws Exception {
+        HttpRequest.Builder b = dav().asAlice(from).method(method, HttpRequest.BodyPublishers.noBody())
+                .header("Destination", to);
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return dav().send(b.build()).statusCode();
+    }
+
+    @Test
+    void aMessageMovesToAnotherFolderUnderTheDestinationName() throws Exception {
+        assertEquals(201, put("/dav/INBOX/travelling.eml", mail("Travelling")).statusCode());
+
+        assertEquals(201, transfer("MOVE", "/dav/INBOX/travelling.eml", "/dav/Archive/arrived.eml"));
+
+        assertEquals(404, dav().propfind("/dav/INBOX/travelling.eml", "0", "").statusCode());
+        Multistatus archive = Multistatus.parse(dav().propfind("/dav/Archive/", "1", "").body());
+        assertEquals("Travelling", archive.at("/dav/Archive/arrived.eml").get("displayname"));
+    }
+
+    @Test
+    void aMessageIsRenamedInPlace() throws Exception {
+        assertEquals(201, put("/dav/INBOX/before.eml", mail("Renamed")).statusCode());
+
+        assertEquals(201, transfer("MOVE", "/dav/INBOX/before.eml", "/dav/INBOX/after.eml"));
+
+        assertEquals(404, dav().propfind("/dav/INBOX/before.eml", "0", "").statusCode());
+        assertEquals("Renamed", inbox().at("/dav/INBOX/after.eml").get("displayname"));
+    }
+
+    @Test
+    void aCopyLeavesTheOriginalAndHonoursOverwrite() throws Exception {
+        assertEquals(201, put("/dav/INBOX/original.eml", mail("Original")).statusCode());
+        assertEquals(201, put("/dav/INBOX/other.eml", mail("Other")).statusCode());
+
+        assertEquals(201, transfer("COPY", "/dav/INBOX/original.eml", "/dav/Archive/2026/copy.eml"));
+        assertEquals(412, transfer("COPY", "/dav/INBOX/original.eml", "/dav/INBOX/other.eml", "Overwrite", "F"));
+        assertEquals(204, transfer("COPY", "/dav/INBOX/original.eml", "/dav/INBOX/other.eml", "Overwrite", "T"));
+
+        Multistatus ms = inbox();
+        assertEquals("Original", ms.at("/dav/INBOX/original.eml").get("displayname"));
+        assertEquals("Original", ms.at("/dav/INBOX/other.eml").get("displayname"));
+        Multistatus year = Multistatus.parse(dav().propfind("/dav/Archive/2026/", "1", "").body());
+        assertEquals("Original", year.at("/dav/Archive/2026/copy.eml").get("displayname"));
+    }
+
+    @Test
+    void aMessageCannotLandOutsideAMailFolder() throws Exception {
+        assertEquals(201, put("/dav/INBOX/grounded.eml", mail("Grounded")).statusCode());
+
+        assertEquals(409, transfer("MOVE", "/dav/INBOX/grounded.eml", "/dav/grounded.eml"));
+        assertEquals(409, transfer("COPY", "/dav/INBOX/grounded.eml", "/dav/Missing/grounded.eml"));
+        assertEquals("Grounded", inbox().at("/dav/INBOX/grounded.eml").get("displayname"));
     }
 }
