@@ -37,6 +37,11 @@ final class AccountSession implements DavSession {
         return state.locks();
     }
 
+    /** Where dead properties are kept. */
+    DeadProperties properties() {
+        return state.properties();
+    }
+
     /** Where client-chosen file names are kept. */
     FileNames names() {
         return state.names();

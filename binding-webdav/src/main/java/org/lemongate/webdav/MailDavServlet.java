@@ -89,7 +89,7 @@ final class MailDavServlet extends AbstractWebdavServlet {
         return switch (method) {
             case DavMethods.DAV_GET, DavMethods.DAV_HEAD, DavMethods.DAV_PROPFIND, DavMethods.DAV_MKCOL,
                     DavMethods.DAV_DELETE, DavMethods.DAV_MOVE, DavMethods.DAV_LOCK, DavMethods.DAV_UNLOCK,
-                    DavMethods.DAV_PUT, DavMethods.DAV_COPY -> true;
+                    DavMethods.DAV_PUT, DavMethods.DAV_COPY, DavMethods.DAV_PROPPATCH -> true;
             default -> false;
         };
     }
@@ -151,6 +151,7 @@ final class MailDavServlet extends AbstractWebdavServlet {
         }
         DeleteResource.run(request.getHeader(DavConstants.HEADER_DEPTH), target);
         dropLocks(target, target.path());
+        target.accountSession().properties().removeWithin(target.accountSession().user(), target.path());
         response.setStatus(DavServletResponse.SC_NO_CONTENT);
     }
 
@@ -165,6 +166,7 @@ final class MailDavServlet extends AbstractWebdavServlet {
         }
         response.setStatus(MoveResource.run(destination, source, resources));
         dropLocks(source, source.path());
+        carryProperties(source, destination.locator().path(), true);
     }
 
     @Override
@@ -183,6 +185,13 @@ final class MailDavServlet extends AbstractWebdavServlet {
             LockGuard.check(source, destination.locator().path(), true);
         }
         response.setStatus(CopyResource.run(destination, source, resources, deep));
+        carryProperties(source, destination.locator().path(), false);
+    }
+
+    @Override
+    protected void doPropPatch(WebdavRequest request, WebdavResponse response, DavResource resource)
+            throws DavException, IOException {
+        PatchProperties.run(request, response, (MailResource) resource);
     }
 
     @Override
@@ -202,6 +211,16 @@ final class MailDavServlet extends AbstractWebdavServlet {
     private static void dropLocks(MailResource resource, DavPath path) {
         AccountSession session = resource.accountSession();
         session.locks().dropWithin(session.user(), path);
+    }
+
+    /** Dead properties follow a MOVE or COPY and go with a DELETE (the source is dropped on MOVE). */
+    private static void carryProperties(MailResource resource, DavPath to, boolean move) {
+        AccountSession session = resource.accountSession();
+        if (move) {
+            session.properties().move(session.user(), resource.path(), to);
+        } else {
+            session.properties().copy(session.user(), resource.path(), to);
+        }
     }
 
     /** The If header is honoured only where it names something that exists (RFC 4918 section 10.4). */

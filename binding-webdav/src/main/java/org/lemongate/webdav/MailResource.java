@@ -33,7 +33,8 @@ import org.apache.jackrabbit.webdav.property.PropEntry;
 abstract class MailResource implements DavResource {
 
     /** The methods the mail tree answers. */
-    static final String METHODS = "OPTIONS, GET, HEAD, PUT, PROPFIND, MKCOL, DELETE, COPY, MOVE, LOCK, UNLOCK";
+    static final String METHODS =
+            "OPTIONS, GET, HEAD, PUT, PROPFIND, PROPPATCH, MKCOL, DELETE, COPY, MOVE, LOCK, UNLOCK";
     /** DAV classes announced on every path (clients such as Finder mount read-only without class 2). */
     static final String COMPLIANCE = "1, 2";
 
@@ -117,6 +118,7 @@ abstract class MailResource implements DavResource {
     public final DavPropertySet getProperties() {
         DavPropertySet props = new DavPropertySet();
         if (exists()) {
+            session.properties().get(session.user(), path()).forEach(props::add);
             addProperties(props);
             SupportedLock supported = new SupportedLock();
             supported.addEntry(Type.WRITE, Scope.EXCLUSIVE);

@@ -38,6 +38,11 @@ final class MessageResource extends MailResource {
         return "\"" + ref.uidValidity() + "-" + ref.uid() + "\"";
     }
 
+    /** What the message's listing says of it. */
+    MessageSummary summary() {
+        return message;
+    }
+
     /** The message. */
     MessageRef ref() {
         return message.ref();
