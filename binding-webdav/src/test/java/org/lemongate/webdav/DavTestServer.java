@@ -81,6 +81,11 @@ final class DavTestServer implements AutoCloseable {
         return new DavTestServer(mail, ImapGateway.start(settings(imap)));
     }
 
+    /** The binding in front of another IMAP server, e.g. a test's Dovecot. */
+    static DavTestServer withImap(URI imap) throws Exception {
+        return new DavTestServer(null, ImapGateway.start(settings(imap)));
+    }
+
     /** A gateway pointed at a loopback port where nothing listens: the backend is down. */
     static DavTestServer withBackendDown(int deadPort) throws Exception {
         return new DavTestServer(null, ImapGateway.start(settings(new URI("imap://127.0.0.1:" + deadPort))));
