@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lemongate.testsupport.DovecotServer;
 
@@ -27,10 +26,16 @@ class DovecotDavTest {
     private static DovecotServer dovecot;
     private static DavTestServer dav;
 
-    @BeforeAll
-    static void start() throws Exception {
-        dovecot = DovecotServer.builder().user("alice", "secret").storageQuotaBytes(QUOTA).start();
-        dav = DavTestServer.withImap(URI.create(dovecot.imapUrl()));
+    /**
+     * Starts Dovecot and the binding on first use rather than in {@code @BeforeAll}, so that a missing Dovecot
+     * skips each test visibly instead of hiding the class (docs/testing.md).
+     */
+    private static synchronized DavTestServer dav() throws Exception {
+        if (dav == null) {
+            dovecot = DovecotServer.builder().user("alice", "secret").storageQuotaBytes(QUOTA).start();
+            dav = DavTestServer.withImap(URI.create(dovecot.imapUrl()));
+        }
+        return dav;
     }
 
     @AfterAll
@@ -43,12 +48,12 @@ class DovecotDavTest {
         }
     }
 
-    private static HttpRequest.Builder alice(String path) {
-        return dav.request(path, "alice", "secret");
+    private static HttpRequest.Builder alice(String path) throws Exception {
+        return dav().request(path, "alice", "secret");
     }
 
     private static Map<String, String> props(String path, String body) throws Exception {
-        HttpResponse<String> r = dav.send(alice(path).method("PROPFIND", HttpRequest.BodyPublishers.ofString(body))
+        HttpResponse<String> r = dav().send(alice(path).method("PROPFIND", HttpRequest.BodyPublishers.ofString(body))
                 .header("Depth", "0").build());
         assertEquals(207, r.statusCode(), r.body());
         return Multistatus.parse(r.body()).responses().values().iterator().next();
@@ -60,18 +65,18 @@ class DovecotDavTest {
                 + "Date: Mon, 30 Nov 2026 10:00:00 +0000\r\n\r\n" + "A line of text.\r\n".repeat(2000))
                 .getBytes(StandardCharsets.US_ASCII);
 
-        HttpResponse<String> put = dav.send(alice("/dav/INBOX/round%20trip.eml")
+        HttpResponse<String> put = dav().send(alice("/dav/INBOX/round%20trip.eml")
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(mail)).build());
         assertEquals(201, put.statusCode(), put.body());
 
-        HttpResponse<byte[]> get = dav.sendForBytes(alice("/dav/INBOX/round%20trip.eml").GET().build());
+        HttpResponse<byte[]> get = dav().sendForBytes(alice("/dav/INBOX/round%20trip.eml").GET().build());
         assertEquals(200, get.statusCode());
         assertArrayEquals(mail, get.body());
         Map<String, String> p = props("/dav/INBOX/round%20trip.eml", "");
         assertEquals(Integer.toString(mail.length), p.get("getcontentlength"));
         assertEquals(put.headers().firstValue("ETag").orElseThrow(), p.get("getetag"));
 
-        HttpResponse<byte[]> part = dav.sendForBytes(alice("/dav/INBOX/round%20trip.eml")
+        HttpResponse<byte[]> part = dav().sendForBytes(alice("/dav/INBOX/round%20trip.eml")
                 .header("Range", "bytes=100-20099").GET().build());
         assertEquals(206, part.statusCode());
         assertArrayEquals(Arrays.copyOfRange(mail, 100, 20100), part.body());
