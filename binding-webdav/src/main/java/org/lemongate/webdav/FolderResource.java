@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.apache.jackrabbit.webdav.DavResource;
 import org.apache.jackrabbit.webdav.DavResourceIterator;
@@ -17,7 +18,6 @@ import org.apache.jackrabbit.webdav.property.DavPropertySet;
 import org.apache.jackrabbit.webdav.property.DefaultDavProperty;
 import org.apache.jackrabbit.webdav.property.ResourceType;
 import org.lemongate.mapping.MailboxInfo;
-import org.lemongate.mapping.MessageSummary;
 
 /**
  * A collection: the root of the tree (no mailbox) or a mailbox. Its members are the mailboxes directly below it and,
@@ -70,16 +70,21 @@ final class FolderResource extends MailResource {
     @Override
     public DavResourceIterator getMembers() {
         List<DavResource> members = new ArrayList<>();
+        forEachMember(members::add);
+        return new DavResourceIteratorImpl(members);
+    }
+
+    /** Hands over the child folders, then the messages page by page, without collecting them. */
+    void forEachMember(Consumer<MailResource> action) {
         AccountSession session = accountSession();
         for (MailboxInfo child : session.tree().children(mailbox.map(MailboxInfo::name))) {
-            members.add(new FolderResource(memberLocator(child.name().leaf()), session, factory(), Optional.of(child)));
+            action.accept(new FolderResource(memberLocator(child.name().leaf()), session, factory(),
+                    Optional.of(child)));
         }
         if (mailbox.isPresent() && mailbox.get().selectable()) {
-            for (MessageSummary m : MailboxListing.all(session.account(), mailbox.get().name())) {
-                members.add(new MessageResource(memberLocator(session.fileName(m)), session, factory(), m));
-            }
+            MailboxListing.forEach(session.account(), mailbox.get().name(), m ->
+                    action.accept(new MessageResource(memberLocator(session.fileName(m)), session, factory(), m)));
         }
-        return new DavResourceIteratorImpl(members);
     }
 
     /** A GET of a folder: a minimal HTML page linking its members, for browsers. */

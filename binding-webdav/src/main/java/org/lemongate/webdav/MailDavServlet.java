@@ -14,7 +14,6 @@ import org.apache.jackrabbit.webdav.DavResource;
 import org.apache.jackrabbit.webdav.DavResourceFactory;
 import org.apache.jackrabbit.webdav.DavServletResponse;
 import org.apache.jackrabbit.webdav.DavSessionProvider;
-import org.apache.jackrabbit.webdav.MultiStatus;
 import org.apache.jackrabbit.webdav.WebdavRequest;
 import org.apache.jackrabbit.webdav.WebdavResponse;
 import org.apache.jackrabbit.webdav.WebdavResponseImpl;
@@ -113,9 +112,8 @@ final class MailDavServlet extends AbstractWebdavServlet {
             throw new DavException(DavServletResponse.SC_NOT_FOUND, "nothing is at " + resource.getResourcePath());
         }
         int depth = Depth.ofPropfind(request.getHeader(DavConstants.HEADER_DEPTH), resource.isCollection());
-        MultiStatus multiStatus = new MultiStatus();
-        multiStatus.addResourceProperties(resource, request.getPropFindProperties(), request.getPropFindType(), depth);
-        response.sendMultiStatus(multiStatus);
+        StreamedMultistatus.send(response, (MailResource) resource, request.getPropFindProperties(),
+                request.getPropFindType(), depth);
     }
 
     @Override

@@ -97,6 +97,11 @@ final class DavTestServer implements AutoCloseable {
                 .withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(5), Duration.ofSeconds(5));
     }
 
+    /** The mapping layer behind the binding, for tests that prepare mail faster than WebDAV would. */
+    MailGateway gateway() {
+        return gateway;
+    }
+
     /** The absolute URI of a raw (already percent-encoded) path on this server. */
     URI uri(String rawPath) {
         try {

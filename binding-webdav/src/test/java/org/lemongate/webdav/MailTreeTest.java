@@ -5,10 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.lemongate.mapping.Credentials;
+import org.lemongate.mapping.Flags;
+import org.lemongate.mapping.MailAccount;
+import org.lemongate.mapping.MailboxName;
+import org.lemongate.mapping.PageRequest;
+import org.lemongate.mapping.SpooledMessage;
 
 /** The mailbox tree as WebDAV collections, against GreenMail through the real connector. */
 class MailTreeTest {
@@ -89,5 +99,29 @@ class MailTreeTest {
         Multistatus ms = Multistatus.parse(r.body());
         assertEquals(Map.of(), ms.at("/dav/"), "GreenMail has no QUOTA, so nothing may be reported with 200");
         assertTrue(r.body().contains("quota-used-bytes") && r.body().contains("404"), r.body());
+    }
+
+    @Test
+    void aFolderLargerThanOnePageIsListedCompletelyAndOnceEach() throws Exception {
+        int count = PageRequest.MAX_SIZE + 7;
+        MailAccount alice = dav().gateway().login(Credentials.password(DavTestServer.ALICE,
+                DavTestServer.ALICE_PASSWORD, "127.0.0.1"));
+        MailboxName bulk = alice.createMailbox(MailboxName.of("Bulk")).name();
+        for (int i = 0; i < count; i++) {
+            alice.append(bulk, SpooledMessage.of(("Subject: bulk " + i + "\r\n\r\nbody\r\n")
+                    .getBytes(StandardCharsets.US_ASCII)), Flags.NONE, Optional.empty());
+        }
+
+        HttpResponse<String> r = dav().propfind("/dav/Bulk/", "1",
+                "<?xml version=\"1.0\"?><D:propfind xmlns:D=\"DAV:\"><D:prop><D:displayname/></D:prop></D:propfind>");
+
+        assertEquals(207, r.statusCode());
+        Multistatus ms = Multistatus.parse(r.body());
+        Set<String> subjects = new HashSet<>();
+        ms.responses().values().forEach(p -> subjects.add(p.get("displayname")));
+        assertEquals(count + 1, ms.responses().size());
+        for (int i = 0; i < count; i++) {
+            assertTrue(subjects.contains("bulk " + i), "missing bulk " + i);
+        }
     }
 }
