@@ -10,8 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The server processes this JVM started. A shutdown hook ends every one still running, so a test run that forgets
- * to close a server (or dies on a failed assertion before {@code close()}) leaves no Dovecot or Tomcat behind.
+ * The server processes this JVM started and their private directories. A shutdown hook ends every process still
+ * running, then deletes the directories, so a test run that forgets to close a server (or dies on a failed
+ * assertion before {@code close()}) leaves no Dovecot or Tomcat and no mail behind.
  *
  * <p>Servers run as direct children of the JVM, never daemonised: the JVM then reaps them at once. An orphaned
  * daemon is reaped by PID 1, which in some containers happens seconds later, and until then it still looks alive.
@@ -20,12 +21,23 @@ final class ChildProcesses {
 
     private static final Duration HOOK_GRACE = Duration.ofSeconds(5);
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+    private static final Set<Path> DIRECTORIES = ConcurrentHashMap.newKeySet();
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(ChildProcesses::endAll, "lemongate-test-servers-cleanup"));
     }
 
     private ChildProcesses() {
+    }
+
+    /** Remembers a server's directory for deletion at exit, until {@link #forget(Path)}. */
+    static void deleteAtExit(Path directory) {
+        DIRECTORIES.add(directory);
+    }
+
+    /** The directory is gone already; nothing to do for it at exit. */
+    static void forget(Path directory) {
+        DIRECTORIES.remove(directory);
     }
 
     /** Starts a server process and remembers it until it exits. */
@@ -93,5 +105,12 @@ final class ChildProcesses {
 
     private static void endAll() {
         List.copyOf(LIVE).forEach(process -> end(process, HOOK_GRACE));
+        for (Path directory : List.copyOf(DIRECTORIES)) {
+            try {
+                Directories.deleteRecursively(directory);
+            } catch (RuntimeException undeletable) {
+                // Best effort while the JVM exits; the next directory may still go.
+            }
+        }
     }
 }

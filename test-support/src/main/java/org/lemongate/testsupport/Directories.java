@@ -22,11 +22,13 @@ final class Directories {
     /**
      * A new temporary directory that other local users can traverse and read: servers started as root drop
      * privileges (Dovecot's login and mail processes run as dovenull and nobody) and must still reach their files.
+     * Deleted at JVM exit unless {@link #deleteRecursively(Path)} deleted it before.
      */
     static Path createShared(String prefix) {
         try {
             Path directory = Files.createTempDirectory(prefix);
             Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
+            ChildProcesses.deleteAtExit(directory);
             return directory;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create a temporary directory for " + prefix, e);
@@ -46,6 +48,7 @@ final class Directories {
 
     /** Deletes a directory and everything under it; a missing directory is already deleted. */
     static void deleteRecursively(Path root) {
+        ChildProcesses.forget(root);
         if (!Files.exists(root)) {
             return;
         }

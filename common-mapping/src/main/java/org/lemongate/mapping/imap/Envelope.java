@@ -30,6 +30,7 @@ record Envelope(InternetAddress from, List<InternetAddress> recipients) {
      * Reads the envelope of a message header.
      *
      * @throws MailException.InvalidInput for field {@code from} or {@code recipients}, naming the bad address
+     * @throws MailException.TooLarge     for more than {@code maxRecipients} recipients
      */
     static Envelope of(InternetHeaders headers, int maxRecipients) {
         List<InternetAddress> senders = addresses(headers, "From", "from");
@@ -46,8 +47,8 @@ record Envelope(InternetAddress from, List<InternetAddress> recipients) {
             throw new MailException.InvalidInput("recipients", "the message names no recipient in To, Cc or Bcc");
         }
         if (recipients.size() > maxRecipients) {
-            throw new MailException.InvalidInput("recipients", "the message names " + recipients.size()
-                    + " recipients; at most " + maxRecipients + " are allowed");
+            throw new MailException.TooLarge("the message names " + recipients.size() + " recipients; at most "
+                    + maxRecipients + " are allowed", maxRecipients);
         }
         return new Envelope(senders.get(0), new ArrayList<>(recipients.values()));
     }

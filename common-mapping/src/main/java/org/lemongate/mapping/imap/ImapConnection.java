@@ -62,7 +62,7 @@ final class ImapConnection {
         int port = settings.imap().getPort() > 0 ? settings.imap().getPort() : ssl ? 993 : 143;
         IMAPProtocol p;
         try {
-            p = new IMAPProtocol("imap", settings.imap().getHost(), port, props, ssl, QUIET);
+            p = new SyncLiteralProtocol(settings.imap().getHost(), port, props, ssl, QUIET);
         } catch (IOException e) {
             throw Failures.translate(e, "IMAP server");
         } catch (ProtocolException e) {

@@ -42,7 +42,8 @@ final class MessageBatch<T> {
     /**
      * A batch of {@code refs}.
      *
-     * @throws MailException.InvalidInput for field {@code ids} when there are none or more than {@code max}
+     * @throws MailException.InvalidInput for field {@code ids} when there are none
+     * @throws MailException.TooLarge     when there are more than {@code max}
      */
     static <T> MessageBatch<T> of(List<MessageRef> refs, int max) {
         if (refs == null || refs.isEmpty()) {
@@ -72,8 +73,9 @@ final class MessageBatch<T> {
     }
 
     /**
-     * Runs {@code step} on each mailbox in turn after selecting it and settling stale references. Errors of one
-     * mailbox become its messages' results; a broken connection ends the whole batch.
+     * Runs {@code step} on each mailbox in turn after selecting it (a reused selection catches up first, see
+     * {@link ImapConnection#command}) and settling stale references. Errors of one mailbox become its messages'
+     * results; a broken connection ends the whole batch.
      */
     void eachMailbox(ImapConnection c, String what, Step<T> step) throws ProtocolException {
         for (Map.Entry<MailboxName, List<MessageRef>> group : byMailbox().entrySet()) {

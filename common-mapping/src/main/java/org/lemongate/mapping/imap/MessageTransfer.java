@@ -82,6 +82,28 @@ final class MessageTransfer {
 
     private static Response[] send(ImapConnection c, Set<Long> uids, MailboxName target, boolean move)
             throws ProtocolException {
+        if (!move) {
+            return uidCommand(c, "UID COPY", uids, target);
+        }
+        if (c.has("MOVE")) {
+            return uidCommand(c, "UID MOVE", uids, target);
+        }
+        return moveByCopy(c, uids, target);
+    }
+
+    /**
+     * Moves without MOVE, as RFC 6851 section 3.3 describes: UID COPY, \Deleted, then UID EXPUNGE (UIDPLUS) of
+     * exactly these UIDs, so that messages another client marked \Deleted stay. Returns the COPY's answer.
+     */
+    static Response[] moveByCopy(ImapConnection c, Set<Long> uids, MailboxName target) throws ProtocolException {
+        Response[] copied = uidCommand(c, "UID COPY", uids, target);
+        FlagStore.markDeleted(c, uids);
+        c.protocol().uidexpunge(UIDSet.createUIDSets(uids.stream().mapToLong(Long::longValue).sorted().toArray()));
+        return copied;
+    }
+
+    private static Response[] uidCommand(ImapConnection c, String command, Set<Long> uids, MailboxName target)
+            throws ProtocolException {
         Argument args = new Argument();
         args.writeAtom(UidSets.format(uids));
         String name = c.serverName(target);
@@ -90,14 +112,6 @@ final class MessageTransfer {
         } else {
             args.writeString(BASE64MailboxEncoder.encode(name));
         }
-        if (move && c.has("MOVE")) {
-            return c.command("UID MOVE", args);
-        }
-        Response[] copied = c.command("UID COPY", args);
-        if (move) {
-            FlagStore.markDeleted(c, uids);
-            c.protocol().uidexpunge(UIDSet.createUIDSets(uids.stream().mapToLong(Long::longValue).sorted().toArray()));
-        }
-        return copied;
+        return c.command(command, args);
     }
 }

@@ -207,15 +207,26 @@ final class MessageWriter {
             all.writeAtom("+FLAGS.SILENT");
             all.writeAtom("(\\Deleted)");
             c.command("STORE", all);
-            long expunged = 0;
-            for (Response r : c.command("EXPUNGE", null)) {
-                if (r instanceof IMAPResponse ir && ir.isUnTagged() && ir.keyEquals("EXPUNGE")) {
-                    expunged++;
-                }
-            }
+            long expunged = expunged(c.command("EXPUNGE", null));
             c.forgetSelection();
             return expunged;
         });
+    }
+
+    /** Counts one per EXPUNGE answer, or the UIDs of VANISHED answers once QRESYNC (RFC 7162) is enabled. */
+    private static long expunged(Response[] answers) {
+        long n = 0;
+        for (Response r : answers) {
+            if (r instanceof IMAPResponse ir && ir.isUnTagged()) {
+                if (ir.keyEquals("EXPUNGE")) {
+                    n++;
+                } else if (ir.keyEquals("VANISHED")) {
+                    UIDSet[] set = UIDSet.parseUIDSets(ir.readAtom());
+                    n += set == null ? 0 : UIDSet.size(set);
+                }
+            }
+        }
+        return n;
     }
 
     private static Collection<Long> uids(List<MessageRef> refs) {

@@ -30,7 +30,7 @@ final class SourceLiteral implements Literal {
 
     @Override
     public void writeTo(OutputStream out) throws IOException {
-        try (InputStream in = source.open()) {
+        try (InputStream in = open()) {
             byte[] buffer = new byte[64 * 1024];
             long left = size;
             for (int n = read(in, buffer); n >= 0; n = read(in, buffer)) {
@@ -46,14 +46,25 @@ final class SourceLiteral implements Literal {
         }
     }
 
+    private InputStream open() throws IOException {
+        try {
+            return source.open();
+        } catch (IOException e) {
+            throw unreadable(e);
+        }
+    }
+
     private int read(InputStream in, byte[] buffer) throws IOException {
         try {
             return in.read(buffer);
         } catch (IOException e) {
-            failure = new MailException.BackendError("could not read the message to store (" + e.getMessage() + ")",
-                    e);
-            throw e;
+            throw unreadable(e);
         }
+    }
+
+    private IOException unreadable(IOException e) {
+        failure = new MailException.BackendError("could not read the message to store (" + e.getMessage() + ")", e);
+        return e;
     }
 
     private IOException mismatch(String reason) {

@@ -2,6 +2,7 @@ package org.lemongate.mapping.imap;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.IDN;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.Objects;
@@ -118,8 +119,13 @@ final class Submitter {
         return v.isEmpty() ? null : v;
     }
 
+    /** The sender's domain in ASCII, so that a generated Message-ID is plain ASCII whatever the address. */
     private static String domain(InternetAddress from) {
         String a = from.getAddress();
-        return a.substring(a.lastIndexOf('@') + 1);
+        try {
+            return IDN.toASCII(a.substring(a.lastIndexOf('@') + 1));
+        } catch (IllegalArgumentException e) {
+            return "lemongate.invalid";
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.lemongate.mapping.imap;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Date;
 import java.util.Optional;
 
@@ -33,12 +34,12 @@ final class GreenMailAccount implements AutoCloseable {
     final ImapGateway gateway;
     final MailAccount account;
 
-    GreenMailAccount(GreenMailExtension greenMail, Limits limits, Optional<URI> smtp) {
+    GreenMailAccount(GreenMailExtension greenMail, Limits limits, Optional<URI> smtp, Duration timeouts) {
         this.greenMail = greenMail;
         this.user = greenMail.setUser("ann@example.org", "ann", "secret");
         BackendSettings d = BackendSettings.defaults(
                 URI.create("imap://127.0.0.1:" + greenMail.getImap().getPort()), smtp)
-                .withStartTls(BackendSettings.StartTls.OFF);
+                .withStartTls(BackendSettings.StartTls.OFF).withTimeouts(timeouts, timeouts, timeouts);
         BackendSettings s = new BackendSettings(d.imap(), d.smtp(), d.startTls(), d.trustStore(),
                 d.trustStorePassword(), d.connectTimeout(), d.readTimeout(), d.writeTimeout(),
                 d.maxConnectionsPerUser(), d.leaseTimeout(), d.idleEviction(), d.fetchChunkBytes(), limits,
@@ -46,6 +47,10 @@ final class GreenMailAccount implements AutoCloseable {
                 d.sentMailbox(), d.trashMailbox());
         this.gateway = ImapGateway.start(s);
         this.account = gateway.login(Credentials.password("ann", "secret", "127.0.0.1"));
+    }
+
+    GreenMailAccount(GreenMailExtension greenMail, Limits limits, Optional<URI> smtp) {
+        this(greenMail, limits, smtp, Duration.ofSeconds(30));
     }
 
     GreenMailAccount(GreenMailExtension greenMail, Limits limits) {

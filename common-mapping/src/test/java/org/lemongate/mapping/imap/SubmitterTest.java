@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,6 +33,8 @@ import org.lemongate.mapping.MailException;
 import org.lemongate.mapping.MessageRef;
 import org.lemongate.mapping.SpooledMessage;
 import org.lemongate.mapping.SubmitResult;
+import org.lemongate.testsupport.LoopbackPorts;
+import org.lemongate.testsupport.TcpProxy;
 
 class SubmitterTest {
 
@@ -112,6 +116,20 @@ class SubmitterTest {
     }
 
     @Test
+    void streamsALargeMessageSpooledToDiskToSmtpAndSent() throws IOException {
+        String line = "0123456789abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz\r\n";
+        String text = "From: ann@example.org\r\nTo: bob@example.org\r\nSubject: big\r\n\r\n" + line.repeat(30_000);
+        try (SpooledMessage m = SpooledMessage.spool(new ByteArrayInputStream(text.getBytes(UTF_8)), 10_000_000, 4096,
+                mail.gateway.settings().spoolDirectory())) {
+            SubmitResult result = mail.account.submit(m);
+            String kept = raw(mail.folder("Sent").getMessage(result.sentCopy().orElseThrow().uid()));
+            assertTrue(kept.endsWith(text), "the Sent copy is the message with Date and Message-ID in front");
+            assertEquals(m.size(), kept.length() - kept.indexOf("From: ann@example.org"));
+            assertTrue(raw(inboxOf(bob).getMessages().get(0)).stripTrailing().endsWith(text.stripTrailing()));
+        }
+    }
+
+    @Test
     void refusesAMessageWithoutFromAndSendsNothing() {
         MailException.InvalidInput e = assertThrows(MailException.InvalidInput.class,
                 () -> submit("To: bob@example.org\nSubject: anonymous\n\nx\n"));
@@ -147,6 +165,34 @@ class SubmitterTest {
                     ("From: ann@example.org\nTo: bob@example.org\n\n" + "x".repeat(100)).getBytes(UTF_8))));
         }
         assertEquals(0, inboxOf(bob).getMessageCount());
+    }
+
+    @Test
+    void aPasswordTheSmtpServerNoLongerAcceptsIsAuthFailed() {
+        mail.user.setPassword("changed meanwhile");
+        MailException.AuthFailed e = assertThrows(MailException.AuthFailed.class,
+                () -> submit("From: ann@example.org\nTo: bob@example.org\n\nx\n"));
+        assertEquals("the SMTP server rejected the user name or password", e.getMessage());
+        assertEquals(0, inboxOf(bob).getMessageCount());
+    }
+
+    @Test
+    void aHungSmtpServerTimesOutAsRetryableAndNothingIsSentOrKept() {
+        try (TcpProxy proxy = TcpProxy.start(LoopbackPorts.HOST, GREENMAIL.getSmtp().getPort());
+             GreenMailAccount hung = new GreenMailAccount(GREENMAIL, new Limits(500, 10_000, 10),
+                     Optional.of(URI.create("smtp://" + LoopbackPorts.HOST + ":" + proxy.port())),
+                     Duration.ofSeconds(2))) {
+            proxy.pause();
+            long started = System.nanoTime();
+            MailException.BackendUnavailable e = assertThrows(MailException.BackendUnavailable.class,
+                    () -> hung.account.submit(SpooledMessage.of(
+                            "From: ann@example.org\nTo: bob@example.org\n\nx".getBytes(UTF_8))));
+            assertTrue(e.timeout(), e.getMessage());
+            assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(10)) < 0);
+            proxy.resume();
+        }
+        assertEquals(0, inboxOf(bob).getMessageCount());
+        assertNull(mail.folder("Sent"));
     }
 
     @Test
