@@ -97,7 +97,7 @@ final class MailDavServlet extends AbstractWebdavServlet {
      * OPTIONS needs no credentials: Windows and others probe it before authenticating, and the answer is the same
      * on every path for every user.
      */
-    private static void options(WebdavResponse response) {
+    static void options(HttpServletResponse response) {
         response.setHeader(DavConstants.HEADER_DAV, MailResource.COMPLIANCE);
         response.setHeader("MS-Author-Via", "DAV");
         response.setHeader("Allow", MailResource.METHODS);

@@ -3,6 +3,7 @@ package org.lemongate.webdav;
 import java.time.Clock;
 import java.util.Objects;
 
+import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
 
@@ -22,12 +23,16 @@ public final class WebdavBinding {
     public static final String PATH = "/dav";
     /** The servlet's registration name. */
     public static final String SERVLET_NAME = "lemongate-webdav";
+    /** The registration name of the filter that answers OPTIONS on the context root. */
+    public static final String ROOT_FILTER_NAME = "lemongate-webdav-root-options";
 
     private WebdavBinding() {
     }
 
     /**
-     * Registers the WebDAV servlet at {@code /dav/*} (async supported). Call it once, while the context starts.
+     * Registers the WebDAV servlet at {@code /dav/*} (async supported), and a filter that answers OPTIONS on the
+     * context root with the WebDAV headers (other requests to the root pass through). Call it once, while the
+     * context starts.
      *
      * @param context the servlet context being initialised
      * @param gateway the mapping layer every request authenticates against
@@ -44,5 +49,12 @@ public final class WebdavBinding {
         registration.setAsyncSupported(true);
         registration.setLoadOnStartup(1);
         registration.addMapping(PATH + "/*");
+        FilterRegistration.Dynamic root = context.addFilter(ROOT_FILTER_NAME, new RootOptionsFilter());
+        if (root != null) {
+            root.setAsyncSupported(true);
+            // "" is the servlet spec's exact match for the context root, which some containers route to the
+            // default servlet ("/") instead; the filter itself answers the root only.
+            root.addMappingForUrlPatterns(null, false, "", "/");
+        }
     }
 }

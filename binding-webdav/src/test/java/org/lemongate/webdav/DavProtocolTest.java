@@ -38,6 +38,21 @@ class DavProtocolTest {
     }
 
     @Test
+    void optionsOnTheContextRootAnswersAsWebdavAndEverythingElsePassesThrough() throws Exception {
+        HttpResponse<String> options = dav().send(dav().request("/", null, null)
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
+        HttpResponse<String> get = dav().send(dav().request("/", null, null).GET().build());
+        HttpResponse<String> elsewhere = dav().send(dav().request("/api/x", null, null)
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
+
+        assertEquals(200, options.statusCode());
+        assertEquals("1, 2", options.headers().firstValue("DAV").orElseThrow());
+        assertEquals("DAV", options.headers().firstValue("MS-Author-Via").orElseThrow());
+        assertEquals(404, get.statusCode(), "the binding must not answer GET / on the application's behalf");
+        assertTrue(elsewhere.headers().firstValue("DAV").isEmpty(), "OPTIONS outside /dav and / is not WebDAV's");
+    }
+
+    @Test
     void missingCredentialsGetTheBasicChallenge() throws Exception {
         HttpResponse<String> r = dav().send(dav().request("/dav/", null, null)
                 .method("PROPFIND", HttpRequest.BodyPublishers.noBody()).header("Depth", "0").build());
