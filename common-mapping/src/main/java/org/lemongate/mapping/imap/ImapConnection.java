@@ -1,0 +1,283 @@
+package org.lemongate.mapping.imap;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+
+import org.eclipse.angus.mail.iap.Argument;
+import org.eclipse.angus.mail.iap.CommandFailedException;
+import org.eclipse.angus.mail.iap.ProtocolException;
+import org.eclipse.angus.mail.iap.Response;
+import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
+import org.eclipse.angus.mail.imap.protocol.ListInfo;
+import org.eclipse.angus.mail.imap.protocol.MailboxInfo;
+import org.eclipse.angus.mail.util.MailLogger;
+import org.lemongate.mapping.Credentials;
+import org.lemongate.mapping.MailException;
+import org.lemongate.mapping.MailboxName;
+import org.lemongate.mapping.MessageRef;
+
+/**
+ * One authenticated IMAP connection, used by one thread at a time while leased from the {@link ConnectionPool}.
+ * Remembers the selected mailbox so that consecutive operations on one mailbox need no new SELECT.
+ */
+final class ImapConnection {
+
+    private static final MailLogger QUIET = new MailLogger(ImapConnection.class, "DEBUG IMAP", false, System.out);
+
+    private final IMAPProtocol protocol;
+    private final String user;
+    private final String poolKey;
+    private final char delimiter;
+    private Selected selected;
+    private boolean broken;
+    private long uses;
+    private long lastUsedNanos = System.nanoTime();
+
+    /** The mailbox this connection has selected, with the numbers SELECT reported. */
+    record Selected(MailboxName name, long uidValidity, long uidNext, int exists, long highestModSeq) {
+    }
+
+    private ImapConnection(IMAPProtocol protocol, String user, String poolKey, char delimiter) {
+        this.protocol = protocol;
+        this.user = user;
+        this.poolKey = poolKey;
+        this.delimiter = delimiter;
+    }
+
+    /**
+     * Connects, secures (STARTTLS per settings), logs in and learns the hierarchy delimiter.
+     *
+     * @throws MailException.AuthFailed         the server refused the credentials
+     * @throws MailException.BackendUnavailable the server cannot be reached or does not answer in time
+     */
+    static ImapConnection open(BackendSettings settings, Properties props, Credentials credentials) {
+        boolean ssl = settings.imap().getScheme().equalsIgnoreCase("imaps");
+        int port = settings.imap().getPort() > 0 ? settings.imap().getPort() : ssl ? 993 : 143;
+        IMAPProtocol p;
+        try {
+            p = new IMAPProtocol("imap", settings.imap().getHost(), port, props, ssl, QUIET);
+        } catch (IOException e) {
+            throw Failures.translate(e, "IMAP server");
+        } catch (ProtocolException e) {
+            throw Failures.translate(e, "connect");
+        }
+        try {
+            if (!ssl && settings.startTls() != BackendSettings.StartTls.OFF) {
+                if (p.hasCapability("STARTTLS")) {
+                    p.startTLS();
+                } else if (settings.startTls() == BackendSettings.StartTls.REQUIRED) {
+                    throw new MailException.BackendError("the IMAP server does not offer STARTTLS, which the "
+                            + "gateway's configuration requires", null);
+                }
+            }
+            authenticate(p, credentials);
+            char delimiter = hierarchyDelimiter(p);
+            return new ImapConnection(p, credentials.user(), credentials.poolKey(), delimiter);
+        } catch (ProtocolException e) {
+            p.disconnect();
+            throw Failures.translate(e, "log in");
+        } catch (RuntimeException e) {
+            p.disconnect();
+            throw e;
+        }
+    }
+
+    private static void authenticate(IMAPProtocol p, Credentials c) throws ProtocolException {
+        try {
+            if (c.kind() == Credentials.Kind.BEARER) {
+                p.authoauth2(c.user(), c.secret());
+            } else if (p.hasCapability("AUTH=PLAIN")) {
+                // SASL PLAIN carries UTF-8 user names and passwords that LOGIN's quoted strings may not.
+                p.authplain("", c.user(), c.secret());
+            } else if (!p.hasCapability("LOGINDISABLED")) {
+                p.login(c.user(), c.secret());
+            } else {
+                throw new MailException.BackendError("the IMAP server allows no login mechanism the gateway "
+                        + "supports (PLAIN, LOGIN) on this connection", null);
+            }
+        } catch (CommandFailedException e) {
+            String code = Failures.responseCode(Failures.serverText(e.getResponse()));
+            if (code.equals("UNAVAILABLE")) {
+                throw Failures.translate(e, "log in");
+            }
+            throw new MailException.AuthFailed("the IMAP server rejected the user name or password");
+        } catch (ProtocolException e) {
+            if (e.getResponse() != null && e.getResponse().isBAD()) {
+                throw new MailException.AuthFailed("the IMAP server rejected the user name or password");
+            }
+            throw e;
+        }
+        if (!p.isAuthenticated()) {
+            throw new MailException.AuthFailed("the IMAP server rejected the user name or password");
+        }
+    }
+
+    private static char hierarchyDelimiter(IMAPProtocol p) throws ProtocolException {
+        ListInfo[] root = p.list("", "");
+        if (root != null && root.length > 0 && root[0].separator != '\0') {
+            return root[0].separator;
+        }
+        return '/';
+    }
+
+    /** The protocol object, for commands; only while leased. */
+    IMAPProtocol protocol() {
+        return protocol;
+    }
+
+    String user() {
+        return user;
+    }
+
+    String poolKey() {
+        return poolKey;
+    }
+
+    /** The server's hierarchy delimiter. */
+    char delimiter() {
+        return delimiter;
+    }
+
+    /** Whether the server announced the capability. */
+    boolean has(String capability) {
+        return protocol.hasCapability(capability);
+    }
+
+    /** The server's capabilities, upper case. */
+    List<String> capabilities() {
+        List<String> caps = new ArrayList<>();
+        protocol.getCapabilities().keySet().forEach(k -> caps.add(k.toUpperCase(Locale.ROOT)));
+        return caps;
+    }
+
+    /**
+     * The server's name for a mailbox (Unicode; the protocol layer applies modified UTF-7).
+     *
+     * @throws MailException.InvalidInput when a level contains the server's delimiter
+     */
+    String serverName(MailboxName name) {
+        if (delimiter == '/') {
+            return name.path();
+        }
+        for (String segment : name.segments()) {
+            if (segment.indexOf(delimiter) >= 0) {
+                throw new MailException.InvalidInput("mailbox", "mailbox name level '" + segment
+                        + "' contains '" + delimiter + "', which this IMAP server uses as hierarchy separator");
+            }
+        }
+        return name.path().replace('/', delimiter);
+    }
+
+    /** The user-facing name of a server mailbox name, or null when it cannot be shown as one. */
+    MailboxName userName(String serverName) {
+        String path = delimiter == '/' ? serverName : toSlashes(serverName);
+        try {
+            return MailboxName.of(path);
+        } catch (MailException.InvalidInput e) {
+            return null;
+        }
+    }
+
+    private String toSlashes(String serverName) {
+        if (serverName.indexOf('/') >= 0) {
+            return null;
+        }
+        return serverName.replace(delimiter, '/');
+    }
+
+    /**
+     * Selects the mailbox unless it is selected already.
+     *
+     * @throws MailException.NotFound when it does not exist or cannot be selected
+     */
+    Selected select(MailboxName name) throws ProtocolException {
+        if (selected != null && selected.name().equals(name)) {
+            return selected;
+        }
+        selected = null;
+        try {
+            MailboxInfo info = protocol.select(serverName(name));
+            selected = new Selected(name, info.uidvalidity, info.uidnext, info.total, info.highestmodseq);
+            return selected;
+        } catch (CommandFailedException e) {
+            MailException m = Failures.translate(e, "open mailbox '" + name + "'");
+            if (m instanceof MailException.BackendError) {
+                throw new MailException.NotFound("mailbox '" + name + "' does not exist or cannot be opened");
+            }
+            throw m;
+        }
+    }
+
+    /**
+     * Selects the message's mailbox and checks that the reference was issued under its current UIDVALIDITY.
+     *
+     * @throws MailException.StaleState when it was not
+     */
+    Selected selectFor(MessageRef ref) throws ProtocolException {
+        Selected s = select(ref.mailbox());
+        if (s.uidValidity() != ref.uidValidity()) {
+            throw new MailException.StaleState("message id " + ref.localId() + " refers to an earlier state of mailbox '"
+                    + ref.mailbox() + "' (UIDVALIDITY is now " + s.uidValidity() + "); list the mailbox again");
+        }
+        return s;
+    }
+
+    /** Forgets the selection, after a command that may have changed or removed the selected mailbox. */
+    void forgetSelection() {
+        selected = null;
+    }
+
+    /** Runs a command and throws on NO, BAD or BYE. */
+    Response[] command(String command, Argument args) throws ProtocolException {
+        Response[] r = protocol.command(command, args);
+        protocol.handleResult(r[r.length - 1]);
+        return r;
+    }
+
+    /** How many operations completed on this connection. */
+    long uses() {
+        return uses;
+    }
+
+    void used() {
+        uses++;
+    }
+
+    void markBroken() {
+        broken = true;
+    }
+
+    boolean isBroken() {
+        return broken;
+    }
+
+    void touch() {
+        lastUsedNanos = System.nanoTime();
+    }
+
+    long idleNanos() {
+        return System.nanoTime() - lastUsedNanos;
+    }
+
+    /** Drops the TCP connection without a word to the server: for broken connections. */
+    void disconnect() {
+        protocol.disconnect();
+    }
+
+    /** Logs out politely (bounded by the read timeout), then closes. */
+    void logout() {
+        try {
+            protocol.logout();
+        } catch (ProtocolException | RuntimeException e) {
+            protocol.disconnect();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ImapConnection[user=" + user + "]";
+    }
+}

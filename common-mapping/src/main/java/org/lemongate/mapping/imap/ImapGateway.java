@@ -1,0 +1,234 @@
+package org.lemongate.mapping.imap;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+import org.eclipse.angus.mail.iap.ProtocolException;
+import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
+import org.lemongate.mapping.Credentials;
+import org.lemongate.mapping.GatewayStats;
+import org.lemongate.mapping.MailAccount;
+import org.lemongate.mapping.MailException;
+import org.lemongate.mapping.MailGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The mapping layer on Jakarta Mail: owns the connection pool, the failed-login limiter and the two small
+ * housekeeping threads (idle eviction, write timeouts) shared by every connection.
+ */
+public final class ImapGateway implements MailGateway {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImapGateway.class);
+    /** A reused connection idle longer than this is checked with NOOP before a non-repeatable command. */
+    private static final long VERIFY_AFTER_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    private final BackendSettings settings;
+    private final Properties imapProps;
+    private final Properties smtpProps;
+    private final ConnectionPool pool;
+    private final LoginThrottle throttle;
+    private final ScheduledExecutorService housekeeping;
+    private final AtomicLong loginFailures = new AtomicLong();
+    private final AtomicLong loginsThrottled = new AtomicLong();
+    private final AtomicLong backendErrors = new AtomicLong();
+    private final String version;
+
+    private ImapGateway(BackendSettings settings) {
+        this.settings = settings;
+        this.housekeeping = Executors.newScheduledThreadPool(1, r -> {
+            Thread t = new Thread(r, "lemongate-imap-housekeeping");
+            t.setDaemon(true);
+            return t;
+        });
+        javax.net.ssl.SSLSocketFactory tls = tlsSocketFactory(settings);
+        this.imapProps = protocolProps("mail.imap", settings, tls, housekeeping);
+        this.smtpProps = protocolProps("mail.smtp", settings, tls, housekeeping);
+        this.pool = new ConnectionPool(settings, imapProps);
+        this.throttle = new LoginThrottle(settings.loginFailureLimit(), settings.loginFailureWindow(), System::nanoTime);
+        long period = pool.scanPeriod().toMillis();
+        housekeeping.scheduleWithFixedDelay(pool::evictIdle, period, period, TimeUnit.MILLISECONDS);
+        String v = ImapGateway.class.getPackage().getImplementationVersion();
+        this.version = v == null ? "development" : v;
+    }
+
+    /** Starts a gateway for the configured servers. Nothing connects until the first request. */
+    public static ImapGateway start(BackendSettings settings) {
+        return new ImapGateway(settings);
+    }
+
+    private static Properties protocolProps(String prefix, BackendSettings s, javax.net.ssl.SSLSocketFactory tls,
+                                            ScheduledExecutorService timer) {
+        Properties p = new Properties();
+        p.put(prefix + ".connectiontimeout", Long.toString(s.connectTimeout().toMillis()));
+        p.put(prefix + ".timeout", Long.toString(s.readTimeout().toMillis()));
+        p.put(prefix + ".writetimeout", Long.toString(s.writeTimeout().toMillis()));
+        // One shared timer instead of Jakarta Mail's default of one thread per connection.
+        p.put(prefix + ".executor.writetimeout", timer);
+        p.put(prefix + ".ssl.checkserveridentity", "true");
+        if (tls != null) {
+            p.put(prefix + ".ssl.socketFactory", tls);
+        }
+        if (prefix.equals("mail.imap")) {
+            p.put("mail.imap.partialfetch", "true");
+            p.put("mail.imap.fetchsize", Integer.toString(s.fetchChunkBytes()));
+        }
+        return p;
+    }
+
+    private static javax.net.ssl.SSLSocketFactory tlsSocketFactory(BackendSettings s) {
+        if (s.trustStore().isEmpty()) {
+            return null;
+        }
+        try (InputStream in = java.nio.file.Files.newInputStream(s.trustStore().get())) {
+            char[] password = s.trustStorePassword().map(String::toCharArray).orElse(null);
+            KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType().equals("jks") && s.trustStore().get()
+                    .toString().endsWith(".jks") ? "JKS" : "PKCS12");
+            ks.load(in, password);
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(ks);
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, tmf.getTrustManagers(), null);
+            return ctx.getSocketFactory();
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot read the trust store " + s.trustStore().get() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public MailAccount login(Credentials credentials) {
+        try {
+            throttle.check(credentials);
+        } catch (MailException.RateLimited e) {
+            loginsThrottled.incrementAndGet();
+            throw e;
+        }
+        if (!pool.hasIdle(credentials)) {
+            try {
+                pool.release(pool.lease(credentials));
+            } catch (MailException.AuthFailed e) {
+                loginFailures.incrementAndGet();
+                throttle.failed(credentials);
+                LOG.info("IMAP login refused for user {} from {}", credentials.user(), credentials.clientAddress());
+                throw e;
+            } catch (MailException e) {
+                countBackendError(e);
+                throw e;
+            }
+        }
+        throttle.succeeded(credentials);
+        return new ImapAccount(this, credentials);
+    }
+
+    /**
+     * Runs IMAP work on one of the user's pooled connections. A broken connection is discarded; when a reused
+     * connection turns out dead (typically after a server restart), the user's other idle connections are dropped too
+     * and repeatable work is tried once more on a fresh connection.
+     */
+    <T> T run(Credentials credentials, boolean repeatable, String what, ImapWork<T> work) {
+        for (int attempt = 0; ; attempt++) {
+            ImapConnection c = pool.lease(credentials);
+            boolean reused = c.uses() > 0;
+            try {
+                if (reused && !repeatable && c.idleNanos() > VERIFY_AFTER_NANOS && !alive(c)) {
+                    pool.dropIdle(credentials.user());
+                    continue;
+                }
+                T result = work.run(c);
+                c.used();
+                return result;
+            } catch (ProtocolException e) {
+                boolean broken = Failures.breaksConnection(e);
+                if (broken) {
+                    c.markBroken();
+                }
+                if (broken && reused && repeatable && attempt == 0) {
+                    pool.dropIdle(credentials.user());
+                    continue;
+                }
+                MailException m = Failures.translate(e, what);
+                countBackendError(m);
+                throw m;
+            } catch (MailException e) {
+                countBackendError(e);
+                throw e;
+            } catch (RuntimeException | Error e) {
+                c.markBroken();
+                throw e;
+            } finally {
+                pool.release(c);
+            }
+        }
+    }
+
+    private static boolean alive(ImapConnection c) {
+        try {
+            c.protocol().noop();
+            return true;
+        } catch (ProtocolException e) {
+            c.markBroken();
+            return false;
+        }
+    }
+
+    private void countBackendError(MailException e) {
+        if (e instanceof MailException.BackendUnavailable || e instanceof MailException.BackendError) {
+            backendErrors.incrementAndGet();
+        }
+    }
+
+    /** IMAP work on a leased connection. */
+    @FunctionalInterface
+    interface ImapWork<T> {
+        T run(ImapConnection connection) throws ProtocolException;
+    }
+
+    BackendSettings settings() {
+        return settings;
+    }
+
+    Properties smtpProps() {
+        return smtpProps;
+    }
+
+    String version() {
+        return version;
+    }
+
+    @Override
+    public boolean backendReachable() {
+        boolean ssl = settings.imap().getScheme().equalsIgnoreCase("imaps");
+        int port = settings.imap().getPort() > 0 ? settings.imap().getPort() : ssl ? 993 : 143;
+        try {
+            IMAPProtocol p = new IMAPProtocol("imap", settings.imap().getHost(), port, imapProps, ssl,
+                    new org.eclipse.angus.mail.util.MailLogger(ImapGateway.class, "DEBUG IMAP", false, System.out));
+            p.disconnect();
+            return true;
+        } catch (IOException | ProtocolException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public GatewayStats stats() {
+        return new GatewayStats(pool.openConnections(), pool.leasedConnections(), pool.opened(), pool.discarded(),
+                loginFailures.get(), loginsThrottled.get(), backendErrors.get());
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+        housekeeping.shutdownNow();
+    }
+}
