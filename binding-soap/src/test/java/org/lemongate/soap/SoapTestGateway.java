@@ -1,5 +1,6 @@
 package org.lemongate.soap;
 
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -11,11 +12,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletException;
 
+import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.undertow.Undertow;
@@ -107,6 +112,17 @@ final class SoapTestGateway implements BeforeAllCallback, AfterAllCallback {
         return greenMail;
     }
 
+    /** Delivers the test resources (RFC 5322 files, e.g. {@code /mailbox/INBOX/1-lunch.eml}) to the user's inbox. */
+    void deliver(String... resources) throws Exception {
+        GreenMailUser user = greenMail.getUserManager().getUser(USER);
+        Session session = Session.getInstance(new Properties());
+        for (String resource : resources) {
+            try (InputStream in = SoapTestGateway.class.getResourceAsStream(resource)) {
+                user.deliver(new MimeMessage(session, in));
+            }
+        }
+    }
+
     URI uri(String pathAndQuery) {
         return base.resolve(pathAndQuery);
     }
@@ -133,6 +149,17 @@ final class SoapTestGateway implements BeforeAllCallback, AfterAllCallback {
             b.header("Authorization", authorization);
         }
         return new SoapResponse(http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+    }
+
+    /** POSTs a request and returns the raw reply, for multipart (MTOM) answers. */
+    HttpResponse<byte[]> post(SoapRequest request) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(request.path()))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", request.contentType())
+                .header("Authorization", basic(USER, PASSWORD))
+                .POST(HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8));
+        request.soapActionHeader().ifPresent(a -> b.header("SOAPAction", a));
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     static String basic(String user, String password) {
