@@ -24,6 +24,7 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
 import io.undertow.servlet.Servlets;
 import io.undertow.servlet.api.DeploymentInfo;
 import io.undertow.servlet.api.DeploymentManager;
@@ -96,7 +97,10 @@ final class SoapTestGateway implements BeforeAllCallback, AfterAllCallback {
                         new ImmediateInstanceFactory<>(installer), Set.of()));
         this.deployment = ServletContainer.Factory.newInstance().addDeployment(info);
         deployment.deploy();
-        this.server = Undertow.builder().addHttpListener(0, "127.0.0.1").setHandler(deployment.start()).build();
+        // Undertow's own entity limit (10 MiB by default) sits above the binding's limits, as in the application.
+        this.server = Undertow.builder().addHttpListener(0, "127.0.0.1")
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 2 * RequestSizeLimit.MTOM_PORT_LIMIT)
+                .setHandler(deployment.start()).build();
         server.start();
         int port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
         this.base = URI.create("http://127.0.0.1:" + port);
@@ -140,26 +144,36 @@ final class SoapTestGateway implements BeforeAllCallback, AfterAllCallback {
 
     /** POSTs a SOAP request with the given Authorization header, or none when it is null. */
     SoapResponse call(SoapRequest request, String authorization) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(request.path()))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", request.contentType())
-                .POST(HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8));
-        request.soapActionHeader().ifPresent(a -> b.header("SOAPAction", a));
+        HttpRequest.Builder b = soapRequest(request);
         if (authorization != null) {
             b.header("Authorization", authorization);
         }
-        return new SoapResponse(http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+        return new SoapResponse(send(b));
     }
 
-    /** POSTs a request and returns the raw reply, for multipart (MTOM) answers. */
+    /** POSTs a request as the test user and returns the raw reply, for multipart (MTOM) answers. */
     HttpResponse<byte[]> post(SoapRequest request) throws Exception {
+        return http.send(soapRequest(request).header("Authorization", basic(USER, PASSWORD)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** A request builder for {@code path} carrying the test user's credentials. */
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", basic(USER, PASSWORD));
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpRequest.Builder soapRequest(SoapRequest request) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(request.path()))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", request.contentType())
-                .header("Authorization", basic(USER, PASSWORD))
                 .POST(HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8));
         request.soapActionHeader().ifPresent(a -> b.header("SOAPAction", a));
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return b;
     }
 
     static String basic(String user, String password) {
