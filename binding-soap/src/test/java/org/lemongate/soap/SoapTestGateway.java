@@ -72,18 +72,20 @@ final class SoapTestGateway implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        URI imap;
         if (withBackend) {
-            greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort());
+            greenMail = new GreenMail(new ServerSetup[] {
+                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort(),
+                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort()});
             greenMail.start();
             greenMail.setUser(USER + "@example.org", USER, PASSWORD);
-            imap = URI.create("imap://127.0.0.1:" + greenMail.getImap().getPort());
+            gateway = ImapGateway.start(settings(URI.create("imap://127.0.0.1:" + greenMail.getImap().getPort()),
+                    Optional.of(URI.create("smtp://127.0.0.1:" + greenMail.getSmtp().getPort()))));
         } else {
             try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-                imap = URI.create("imap://127.0.0.1:" + probe.getLocalPort());
+                gateway = ImapGateway.start(settings(URI.create("imap://127.0.0.1:" + probe.getLocalPort()),
+                        Optional.empty()));
             }
         }
-        gateway = ImapGateway.start(settings(imap));
         startServer();
     }
 
@@ -106,8 +108,8 @@ final class SoapTestGateway implements BeforeAllCallback, AfterAllCallback {
         this.base = URI.create("http://127.0.0.1:" + port);
     }
 
-    private static BackendSettings settings(URI imap) {
-        return BackendSettings.defaults(imap, Optional.empty())
+    private static BackendSettings settings(URI imap, Optional<URI> smtp) {
+        return BackendSettings.defaults(imap, smtp)
                 .withStartTls(BackendSettings.StartTls.OFF)
                 .withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(5), Duration.ofSeconds(5));
     }

@@ -2,9 +2,7 @@ package org.lemongate.soap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,10 +13,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.lemongate.testsupport.Interop;
 
 /**
  * Debian's python3-zeep, a real SOAP client, reads the served WSDL and calls the running gateway. Without zeep the
- * test is skipped with a message, unless {@code -Dlemongate.interop=required} (CI), which makes it fail instead.
+ * test is skipped or fails as the {@link Interop} policy says.
  */
 class ZeepInteropTest {
 
@@ -29,13 +28,8 @@ class ZeepInteropTest {
 
     @BeforeAll
     static void start() throws Exception {
-        boolean zeep = zeepInstalled();
-        if (!zeep && "required".equals(System.getProperty("lemongate.interop"))) {
-            throw new IllegalStateException("lemongate.interop=required but python3-zeep is not installed "
-                    + "(apt-get install python3-zeep)");
-        }
-        assumeTrue(zeep, "python3-zeep is not installed (apt-get install python3-zeep); skipping the zeep interop "
-                + "test. Set -Dlemongate.interop=required to make this a failure.");
+        Interop.requireFile(PYTHON, "python3", "zeep");
+        Interop.requireFile(Path.of("/usr/lib/python3/dist-packages/zeep/__init__.py"), "python3-zeep", "zeep");
         script = Files.createTempFile("lemongate-zeep-", ".py");
         try (var in = ZeepInteropTest.class.getResourceAsStream("/interop/zeep_client.py")) {
             Files.write(script, in.readAllBytes());
@@ -83,13 +77,5 @@ class ZeepInteropTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.exitValue(), out);
         return out;
-    }
-
-    private static boolean zeepInstalled() throws IOException, InterruptedException {
-        if (!Files.isExecutable(PYTHON)) {
-            return false;
-        }
-        Process p = new ProcessBuilder(PYTHON.toString(), "-c", "import zeep").redirectErrorStream(true).start();
-        return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
     }
 }
