@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -49,6 +51,7 @@ final class SoapTestGateway implements BeforeAllCallback, AfterAllCallback {
     static final String PASSWORD = "lemon-secret";
 
     private final boolean withBackend;
+    private final Map<String, String> contextParameters = new HashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private GreenMail greenMail;
     private MailGateway gateway;
@@ -68,6 +71,12 @@ final class SoapTestGateway implements BeforeAllCallback, AfterAllCallback {
     /** A gateway whose IMAP server is not there: the port was free a moment ago and nothing listens on it. */
     static SoapTestGateway withoutBackend() {
         return new SoapTestGateway(false);
+    }
+
+    /** Sets a servlet context parameter of the deployment, as a WAR's web.xml would; call before it starts. */
+    SoapTestGateway withContextParameter(String name, String value) {
+        contextParameters.put(name, value);
+        return this;
     }
 
     @Override
@@ -97,6 +106,7 @@ final class SoapTestGateway implements BeforeAllCallback, AfterAllCallback {
                 .setDeploymentName("lemongate-soap-test")
                 .addServletContainerInitializer(new ServletContainerInitializerInfo(ServletContainerInitializer.class,
                         new ImmediateInstanceFactory<>(installer), Set.of()));
+        contextParameters.forEach(info::addInitParameter);
         this.deployment = ServletContainer.Factory.newInstance().addDeployment(info);
         deployment.deploy();
         // Undertow's own entity limit (10 MiB by default) sits above the binding's limits, as in the application.
