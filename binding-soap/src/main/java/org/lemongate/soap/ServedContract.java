@@ -1,6 +1,8 @@
 package org.lemongate.soap;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -9,11 +11,14 @@ import org.apache.cxf.message.Message;
 import org.apache.cxf.service.model.EndpointInfo;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
  * Serves {@code ?wsdl} with every port's address at the request's base, not only the port that was asked: CXF
- * rewrites the asked port (honouring X-Forwarded-* when enabled), and the others are placed next to it.
+ * rewrites the asked port (honouring X-Forwarded-* when enabled), and the others are placed next to it. CXF writes
+ * the bindings in hash order; they are put back in a stable order, SOAP 1.1 first, because tools such as gSOAP's
+ * wsdl2h build their client from the first binding.
  */
 final class ServedContract extends WSDLGetUtils {
 
@@ -29,6 +34,7 @@ final class ServedContract extends WSDLGetUtils {
     public Document getDocument(Message message, String base, Map<String, String> params, String ctxUri,
                                 EndpointInfo endpoint) {
         Document document = super.getDocument(message, base, params, ctxUri, endpoint);
+        orderBindings(document);
         Ports.Port asked = port(endpoint.getName().getLocalPart());
         Element askedAddress = address(document, asked.name());
         if (askedAddress == null) {
@@ -57,6 +63,23 @@ final class ServedContract extends WSDLGetUtils {
             return url;
         }
         return url.replaceFirst("^([A-Za-z]+://[^/:]+):" + uri.getPort(), "$1");
+    }
+
+    /** Sorts the wsdl:binding elements by name ({@code MailBinding} before {@code MailBinding12}), in place. */
+    private static void orderBindings(Document document) {
+        NodeList found = document.getElementsByTagNameNS(WSDL_NS, "binding");
+        List<Element> bindings = new ArrayList<>();
+        for (int i = 0; i < found.getLength(); i++) {
+            bindings.add((Element) found.item(i));
+        }
+        if (bindings.size() < 2) {
+            return;
+        }
+        Node parent = bindings.get(0).getParentNode();
+        Node after = bindings.get(bindings.size() - 1).getNextSibling();
+        bindings.forEach(parent::removeChild);
+        bindings.sort(Comparator.comparing(b -> b.getAttribute("name")));
+        bindings.forEach(b -> parent.insertBefore(b, after));
     }
 
     private Ports.Port port(String name) {
