@@ -1,8 +1,8 @@
 """Calls Lemongate's SOAP service with zeep, as a Python developer would, and prints the answer as JSON.
 
-Usage: zeep_client.py WSDL_URL USER PASSWORD PORT OPERATION [ARGUMENTS_JSON]
+Usage: zeep_client.py WSDL_URL USER PASSWORD PORT OPERATION [ARGUMENTS_JSON [AUTH]]
 PORT is a port name of the WSDL (MailPort, MailPort12, MailPortMtom); ARGUMENTS_JSON the operation's keyword
-arguments. Binary values are printed as their length and SHA-256; a fault as its message and detail code.
+arguments; AUTH "basic" (HTTP Basic, the default) or "wsse" (a WS-Security UsernameToken, PasswordText). Binary values are printed as their length and SHA-256; a fault as its message and detail code.
 """
 import hashlib
 import json
@@ -13,6 +13,7 @@ import zeep
 import zeep.exceptions
 import zeep.helpers
 import zeep.transports
+import zeep.wsse.username
 
 
 def printable(value):
@@ -28,9 +29,14 @@ def printable(value):
 def main():
     wsdl, user, password, port, operation = sys.argv[1:6]
     arguments = json.loads(sys.argv[6]) if len(sys.argv) > 6 else {}
+    auth = sys.argv[7] if len(sys.argv) > 7 else "basic"
     session = requests.Session()
-    session.auth = (user, password)
-    client = zeep.Client(wsdl, transport=zeep.transports.Transport(session=session, timeout=20))
+    wsse = None
+    if auth == "wsse":
+        wsse = zeep.wsse.username.UsernameToken(user, password)
+    else:
+        session.auth = (user, password)
+    client = zeep.Client(wsdl, wsse=wsse, transport=zeep.transports.Transport(session=session, timeout=20))
     service = client.bind("MailService", port)
     try:
         answer = getattr(service, operation)(**arguments)

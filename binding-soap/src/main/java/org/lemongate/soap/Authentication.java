@@ -14,8 +14,9 @@ import org.lemongate.mapping.MailException;
 import org.lemongate.mapping.MailGateway;
 
 /**
- * Logs the caller in with the HTTP Basic credentials of the request. A request without an Authorization header is
- * marked on its exchange, so that its fault goes out as a 401 challenge ({@link FaultStatusInterceptor}).
+ * Logs the caller in with the HTTP Basic credentials of the request, or else with a WS-Security UsernameToken in
+ * its envelope ({@link UsernameToken}). A request with neither is marked on its exchange, so that its fault goes
+ * out as a 401 challenge ({@link FaultStatusInterceptor}).
  */
 final class Authentication {
 
@@ -37,9 +38,13 @@ final class Authentication {
         Optional<Credentials> credentials =
                 BasicAuthorization.parse(request.getHeader("Authorization"), request.getRemoteAddr());
         if (credentials.isEmpty()) {
+            credentials = UsernameToken.of(message.getExchange(), request.getRemoteAddr());
+        }
+        if (credentials.isEmpty()) {
             message.getExchange().put(NO_CREDENTIALS, Boolean.TRUE);
             throw new MailException.AuthFailed(
-                    "this service needs the mail account's user name and password as HTTP Basic credentials");
+                    "this service needs the mail account's user name and password, as HTTP Basic credentials or "
+                            + "a WS-Security UsernameToken");
         }
         return gateway.login(credentials.get());
     }

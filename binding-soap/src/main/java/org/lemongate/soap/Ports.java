@@ -72,6 +72,7 @@ final class Ports {
             properties.put(WSDLGetUtils.class.getName(), contract);
             properties.put(FaultListener.class.getName(), new FaultLog());
             endpoint.setProperties(properties);
+            endpoint.getInInterceptors().add(new UsernameToken());
             endpoint.getOutFaultInterceptors().add(new FaultStatusInterceptor());
             endpoint.publish(port.address());
         }

@@ -50,4 +50,38 @@ class AuthenticationFaultTest {
         assertEquals("AUTH_FAILED", r.text("//m:MailboxFaultDetail/m:code"));
         assertTrue(r.text("//m:MailboxFaultDetail/m:message").contains("'digest'"), r.body());
     }
+
+    private static SoapRequest withUsernameToken(String user, String password, String type) {
+        String envelope = "<s:Envelope xmlns:s=\"" + SoapRequest.SOAP11 + "\" xmlns:m=\"" + SoapRequest.NS + "\">"
+                + "<s:Header><wsse:Security s:mustUnderstand=\"1\" xmlns:wsse=\"" + UsernameToken.WSSE + "\">"
+                + "<wsse:UsernameToken><wsse:Username>" + user + "</wsse:Username><wsse:Password Type=\"" + type
+                + "\">" + password + "</wsse:Password></wsse:UsernameToken></wsse:Security></s:Header>"
+                + "<s:Body><m:GetServiceInfo/></s:Body></s:Envelope>";
+        return SoapRequest.raw11("GetServiceInfo", envelope);
+    }
+
+    @Test
+    void aUsernameTokenWithPasswordTextAuthenticatesWithoutHttpBasic() throws Exception {
+        SoapResponse r = gateway.call(withUsernameToken(SoapTestGateway.USER, SoapTestGateway.PASSWORD,
+                UsernameToken.PASSWORD_TEXT), null);
+        assertEquals(200, r.status(), r.body());
+        assertEquals(SoapTestGateway.USER, r.text("//m:serviceInfo/m:user"));
+    }
+
+    @Test
+    void aUsernameTokenWithTheWrongPasswordIsAuthFailedWithoutAChallenge() throws Exception {
+        SoapResponse r = gateway.call(withUsernameToken(SoapTestGateway.USER, "wrong", UsernameToken.PASSWORD_TEXT),
+                null);
+        assertEquals(500, r.status());
+        assertEquals(null, r.header("WWW-Authenticate"));
+        assertEquals("AUTH_FAILED", r.text("//m:MailboxFaultDetail/m:code"), r.body());
+    }
+
+    @Test
+    void aPasswordDigestIsRefusedWithTheReason() throws Exception {
+        SoapResponse r = gateway.call(withUsernameToken(SoapTestGateway.USER, "bm90IGEgZGlnZXN0",
+                UsernameToken.PASSWORD_TEXT.replace("#PasswordText", "#PasswordDigest")), null);
+        assertEquals("AUTH_FAILED", r.text("//m:MailboxFaultDetail/m:code"), r.body());
+        assertTrue(r.text("//m:MailboxFaultDetail/m:message").contains("PasswordText"), r.body());
+    }
 }

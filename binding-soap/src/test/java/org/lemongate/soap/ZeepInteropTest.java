@@ -53,6 +53,13 @@ class ZeepInteropTest {
     }
 
     @Test
+    void getServiceInfoWithAUsernameToken() throws Exception {
+        String out = zeep.run(gateway.uri("/soap/mail?wsdl").toString(), SoapTestGateway.USER,
+                SoapTestGateway.PASSWORD, "MailPort", "GetServiceInfo", "{}", "wsse");
+        assertTrue(out.contains("\"user\": \"" + SoapTestGateway.USER + "\""), out);
+    }
+
+    @Test
     void listFolders() throws Exception {
         String out = zeep("MailPort", "ListFolders", SoapTestGateway.PASSWORD, "{}");
         assertTrue(out.contains("\"name\": \"INBOX\", \"role\": \"INBOX\""), out);
