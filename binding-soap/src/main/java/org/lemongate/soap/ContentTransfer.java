@@ -11,7 +11,6 @@ import org.apache.cxf.message.Message;
 import org.apache.cxf.message.MessageUtils;
 import org.apache.cxf.phase.PhaseInterceptorChain;
 import org.lemongate.mapping.ByteRange;
-import org.lemongate.mapping.MailAccount;
 import org.lemongate.mapping.MailException;
 import org.lemongate.mapping.MessageSource;
 import org.lemongate.mapping.SpooledMessage;
@@ -59,16 +58,17 @@ final class ContentTransfer {
     }
 
     /**
-     * Spools an uploaded message (bounded by the account's upload limit, in memory up to
-     * {@link #MEMORY_THRESHOLD}, else in a temporary file), hands it to {@code use}, and discards it afterwards.
+     * Spools an uploaded message (in memory up to {@link #MEMORY_THRESHOLD}, else in a temporary file), hands it to
+     * {@code use}, and discards it afterwards. The spool is bounded by the request size limit; the mapping layer
+     * applies the account's upload limit.
      */
-    <T> T receive(MailAccount account, DataHandler upload, Use<T> use) {
+    <T> T receive(DataHandler upload, Use<T> use) {
         if (upload == null) {
             throw new MailException.InvalidInput("mime", "the message (mime) is missing");
         }
-        long limit = account.serviceInfo().limits().maxUploadBytes();
         try (InputStream in = upload.getInputStream();
-             SpooledMessage message = SpooledMessage.spool(in, limit, MEMORY_THRESHOLD, SPOOL_DIRECTORY)) {
+             SpooledMessage message = SpooledMessage.spool(in, RequestSizeLimit.MTOM_PORT_LIMIT, MEMORY_THRESHOLD,
+                     SPOOL_DIRECTORY)) {
             return use.apply(message);
         } catch (IOException e) {
             throw new MailException.InvalidInput("mime", "the uploaded message could not be read completely");

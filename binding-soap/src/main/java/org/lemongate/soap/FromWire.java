@@ -10,7 +10,6 @@ import java.util.Set;
 import org.lemongate.mapping.Cursor;
 import org.lemongate.mapping.Flags;
 import org.lemongate.mapping.Keyword;
-import org.lemongate.mapping.Limits;
 import org.lemongate.mapping.MailException;
 import org.lemongate.mapping.MailboxName;
 import org.lemongate.mapping.MessageRef;
@@ -47,19 +46,8 @@ final class FromWire {
         return MessageRef.of(folder("folder", id.getFolder()), id.getUidValidity(), id.getUid());
     }
 
-    /**
-     * The messages an operation on many names, at most {@code limits.maxBatchItems()} of them.
-     *
-     * @throws MailException.TooLarge when there are more
-     */
-    static List<MessageRef> refs(List<MessageId> ids, Limits limits) {
-        if (ids.isEmpty()) {
-            throw new MailException.InvalidInput("id", "name at least one message");
-        }
-        if (ids.size() > limits.maxBatchItems()) {
-            throw new MailException.TooLarge("the request names " + ids.size() + " messages; at most "
-                    + limits.maxBatchItems() + " are allowed in one operation", limits.maxBatchItems());
-        }
+    /** The messages an operation on many names; the mapping layer bounds how many. */
+    static List<MessageRef> refs(List<MessageId> ids) {
         List<MessageRef> refs = new ArrayList<>(ids.size());
         for (MessageId id : ids) {
             refs.add(ref(id));

@@ -112,40 +112,40 @@ public class MailEndpoint implements MailPortType {
     @Override
     public MessageId appendMessage(String folder, DataHandler mime, List<String> flag,
                                    XMLGregorianCalendar receivedDate) throws MailboxFault {
-        return calls.run(account -> ToWire.messageId(content.receive(account, mime, message -> account.append(
+        return calls.run(account -> ToWire.messageId(content.receive(mime, message -> account.append(
                 FromWire.folder("folder", folder), message, FromWire.flags("flag", flag),
                 java.util.Optional.ofNullable(receivedDate).map(d -> Times.fromWire("receivedDate", d))))));
     }
 
     @Override
     public SendResult sendMessage(DataHandler mime) throws MailboxFault {
-        return calls.run(account -> ToWire.sendResult(content.receive(account, mime, account::submit)));
+        return calls.run(account -> ToWire.sendResult(content.receive(mime, account::submit)));
     }
 
     @Override
     public List<MessageResult> setFlags(List<MessageId> id, List<String> add, List<String> remove)
             throws MailboxFault {
         return calls.run(account -> ToWire.flagResults(account.changeFlags(
-                FromWire.refs(id, account.serviceInfo().limits()),
+                FromWire.refs(id),
                 new FlagChange(FromWire.flags("add", add), FromWire.flags("remove", remove)))));
     }
 
     @Override
     public List<MessageResult> moveMessages(List<MessageId> id, String target) throws MailboxFault {
         return calls.run(account -> ToWire.movedResults(account.move(
-                FromWire.refs(id, account.serviceInfo().limits()), FromWire.folder("target", target))));
+                FromWire.refs(id), FromWire.folder("target", target))));
     }
 
     @Override
     public List<MessageResult> copyMessages(List<MessageId> id, String target) throws MailboxFault {
         return calls.run(account -> ToWire.movedResults(account.copy(
-                FromWire.refs(id, account.serviceInfo().limits()), FromWire.folder("target", target))));
+                FromWire.refs(id), FromWire.folder("target", target))));
     }
 
     @Override
     public List<MessageResult> deleteMessages(List<MessageId> id, Boolean permanent) throws MailboxFault {
         return calls.run(account -> ToWire.movedResults(account.delete(
-                FromWire.refs(id, account.serviceInfo().limits()),
+                FromWire.refs(id),
                 Boolean.TRUE.equals(permanent) ? DeleteMode.PERMANENT : DeleteMode.TO_TRASH)));
     }
 

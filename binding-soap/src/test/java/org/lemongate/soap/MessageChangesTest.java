@@ -156,10 +156,10 @@ class MessageChangesTest {
     }
 
     @Test
-    void tooManyIdsInOneCallIsTooLarge() throws Exception {
+    void tooManyIdsInOneCallAreRefused() throws Exception {
         String id = append("INBOX", "Many");
         SoapResponse r = call("SetFlags", id.repeat(1001) + "<m:add>\\Seen</m:add>");
-        assertEquals("TOO_LARGE", r.text("//m:MailboxFaultDetail/m:code"), r.body());
+        assertEquals("INVALID_INPUT", r.text("//m:MailboxFaultDetail/m:code"), r.body());
         assertTrue(r.text("//m:MailboxFaultDetail/m:message").contains("at most 1000"), r.body());
     }
 

@@ -128,6 +128,12 @@ final class SoapTestGateway implements BeforeAllCallback, AfterAllCallback {
         return greenMail;
     }
 
+    /** Delivers a message given as bytes to the user's inbox. */
+    void deliver(byte[] message) throws Exception {
+        greenMail.getUserManager().getUser(USER).deliver(
+                new MimeMessage(Session.getInstance(new Properties()), new java.io.ByteArrayInputStream(message)));
+    }
+
     /** Delivers the test resources (RFC 5322 files, e.g. {@code /mailbox/INBOX/1-lunch.eml}) to the user's inbox. */
     void deliver(String... resources) throws Exception {
         GreenMailUser user = greenMail.getUserManager().getUser(USER);
