@@ -17,14 +17,13 @@ import org.slf4j.LoggerFactory;
 final class AccountCalls {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccountCalls.class);
+    private static final String OPERATION_RAN = AccountCalls.class.getName() + ".operationRan";
 
     /** An operation's work on the caller's account. */
     @FunctionalInterface
     interface Work<T> {
         T apply(MailAccount account);
     }
-
-    private static final String OPERATION_RAN = AccountCalls.class.getName() + ".operationRan";
 
     private final Authentication authentication;
 

@@ -7,10 +7,10 @@ import javax.xml.namespace.QName;
 import org.apache.cxf.interceptor.Fault;
 import org.lemongate.mapping.ErrorCode;
 import org.lemongate.mapping.MailException;
-import org.w3c.dom.Element;
 import org.lemongate.soap.wire.FaultCode;
 import org.lemongate.soap.wire.MailboxFault;
 import org.lemongate.soap.wire.MailboxFaultDetail;
+import org.w3c.dom.Element;
 
 /** The one translation of errors into the contract's typed fault. */
 final class Faults {

@@ -25,7 +25,8 @@ import org.lemongate.soap.wire.SortOrder;
 /**
  * The contract's operations: each reads its wire arguments into domain values, makes one call on the caller's
  * {@link org.lemongate.mapping.MailAccount}, and writes the answer back in wire types. Content transfer lives in
- * {@link ContentTransfer}.
+ * {@link ContentTransfer}. Public and not final because JAX-WS requires that of an implementor; its constructor is
+ * the binding's own.
  */
 @WebService(endpointInterface = "org.lemongate.soap.wire.MailPortType", targetNamespace = Ports.NAMESPACE,
         serviceName = "MailService", portName = "MailPort", wsdlLocation = Ports.WSDL)
