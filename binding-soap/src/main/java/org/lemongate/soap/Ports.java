@@ -12,6 +12,7 @@ import org.apache.cxf.Bus;
 import org.apache.cxf.frontend.WSDLGetUtils;
 import org.apache.cxf.jaxws.EndpointImpl;
 import org.apache.cxf.logging.FaultListener;
+import org.apache.cxf.transport.common.gzip.GZIPOutInterceptor;
 
 /**
  * The contract's three ports and the settings they share. Addresses are relative to the servlet's {@code /soap}
@@ -56,6 +57,9 @@ final class Ports {
             // names it rather than a null deep inside an operation.
             "schema-validation-enabled", "IN");
 
+    /** Replies smaller than this are sent as they are: gzip would save little and cost a round of CPU. */
+    private static final int GZIP_THRESHOLD = 1024;
+
     private Ports() {
     }
 
@@ -73,6 +77,10 @@ final class Ports {
             properties.put(FaultListener.class.getName(), new FaultLog());
             endpoint.setProperties(properties);
             endpoint.getInInterceptors().add(new UsernameToken());
+            // Replies are gzipped for clients that accept it; gzipped requests are not accepted, since the size cap
+            // counts bytes on the wire and a small compressed body could inflate without bound.
+            endpoint.getOutInterceptors().add(new GZIPOutInterceptor(GZIP_THRESHOLD));
+            endpoint.getOutFaultInterceptors().add(new GZIPOutInterceptor(GZIP_THRESHOLD));
             endpoint.getOutFaultInterceptors().add(new FaultStatusInterceptor());
             endpoint.publish(port.address());
         }

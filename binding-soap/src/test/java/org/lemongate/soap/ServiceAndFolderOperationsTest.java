@@ -50,4 +50,25 @@ class ServiceAndFolderOperationsTest {
         assertTrue(r.text("//s11:Fault/faultcode").endsWith(":Client"), r.body());
         assertEquals("NOT_FOUND", r.text("//m:MailboxFaultDetail/m:code"));
     }
+
+    @Test
+    void repliesAreGzippedForClientsThatAcceptIt() throws Exception {
+        SoapRequest request = SoapRequest.soap11("ListFolders", "");
+        for (int i = 0; i < 8; i++) {
+            gateway.call(SoapRequest.soap11("CreateFolder", "<m:name>Gzip/Folder " + i + "</m:name>"));
+        }
+        java.net.http.HttpResponse<byte[]> r = gateway.sendBytes(gateway.request(request.path())
+                .header("Content-Type", request.contentType())
+                .header("SOAPAction", request.soapActionHeader().orElseThrow())
+                .header("Accept-Encoding", "gzip")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(request.body())));
+        assertEquals(200, r.statusCode());
+        assertEquals("gzip", r.headers().firstValue("Content-Encoding").orElse(""));
+        String xml;
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(r.body()))) {
+            xml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertTrue(xml.contains("<name>Gzip/Folder 7</name>"), xml);
+        assertTrue(r.body().length < xml.length() / 3, r.body().length + " gzipped bytes for " + xml.length());
+    }
 }

@@ -194,6 +194,10 @@ final class SoapTestGateway implements BeforeAllCallback, AfterAllCallback {
                 .header("Authorization", basic(USER, PASSWORD));
     }
 
+    HttpResponse<byte[]> sendBytes(HttpRequest.Builder request) throws Exception {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
