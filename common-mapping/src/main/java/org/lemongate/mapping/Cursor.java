@@ -53,7 +53,7 @@ public record Cursor(long uidValidity, SortOrder order, Instant lastReceived, lo
             }
             return new Cursor(Long.parseLong(f[1]), SortOrder.valueOf(f[2]), Instant.ofEpochMilli(Long.parseLong(f[3])),
                     Long.parseLong(f[4]), Integer.parseUnsignedInt(f[5], 16));
-        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+        } catch (IllegalArgumentException | java.time.DateTimeException | MailException.InvalidInput e) {
             throw invalid();
         }
     }

@@ -3,6 +3,7 @@ package org.lemongate.mapping.imap;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.lemongate.mapping.ByteRange;
 import org.lemongate.mapping.Content;
@@ -12,6 +13,7 @@ import org.lemongate.mapping.FlagChange;
 import org.lemongate.mapping.Flags;
 import org.lemongate.mapping.ItemResult;
 import org.lemongate.mapping.MailAccount;
+import org.lemongate.mapping.MailException;
 import org.lemongate.mapping.MailboxInfo;
 import org.lemongate.mapping.MailboxName;
 import org.lemongate.mapping.MessageRef;
@@ -27,6 +29,9 @@ import org.lemongate.mapping.SubmitResult;
 
 /** {@link MailAccount} over IMAP: routes each operation to the class that knows how to do it. */
 final class ImapAccount implements MailAccount {
+
+    /** An IMAP section part number: "1", "2.1", ... (bounded, so a hostile id cannot be long). */
+    private static final Pattern PART_ID = Pattern.compile("[1-9][0-9]{0,5}(\\.[1-9][0-9]{0,5}){0,20}");
 
     private final Credentials credentials;
     private final MailboxDirectory mailboxes;
@@ -110,6 +115,10 @@ final class ImapAccount implements MailAccount {
 
     @Override
     public Content openPart(MessageRef ref, String partId, ByteRange range) {
+        if (partId == null || !PART_ID.matcher(partId).matches()) {
+            throw new MailException.InvalidInput("part", "part id '" + (partId == null ? "" : partId.replaceAll(
+                    "\\p{Cntrl}", "?")) + "' is not an IMAP part number such as 1 or 2.1");
+        }
         return content.part(queries.structure(ref), partId, range);
     }
 

@@ -32,6 +32,10 @@ final class ImapConnection {
     private final String poolKey;
     private final char delimiter;
     private Selected selected;
+    /** Whether the server holds a mailbox selected (even one we forgot), so that UNSELECT is allowed. */
+    private boolean serverSelected;
+    /** Whether the reused selection must catch up with changes by other sessions before the next command. */
+    private boolean syncPending;
     private boolean broken;
     private long uses;
     private long lastUsedNanos = System.nanoTime();
@@ -195,14 +199,18 @@ final class ImapConnection {
      */
     Selected select(MailboxName name) throws ProtocolException {
         if (selected != null && selected.name().equals(name)) {
+            syncPending = true;
             return selected;
         }
         selected = null;
+        syncPending = false;
         try {
             MailboxInfo info = protocol.select(serverName(name));
+            serverSelected = true;
             selected = new Selected(name, info.uidvalidity, info.uidnext, info.total, info.highestmodseq);
             return selected;
         } catch (CommandFailedException e) {
+            serverSelected = false; // a failed SELECT leaves the connection in authenticated state
             MailException m = Failures.translate(e, "open mailbox '" + name + "'");
             if (m instanceof MailException.BackendError) {
                 throw new MailException.NotFound("mailbox '" + name + "' does not exist or cannot be opened");
@@ -225,16 +233,44 @@ final class ImapConnection {
         return s;
     }
 
-    /** Forgets the selection, after a command that may have changed or removed the selected mailbox. */
+    /** Makes the next {@link #select} issue a fresh SELECT, e.g. to read an up-to-date message count. */
     void forgetSelection() {
         selected = null;
+        syncPending = false;
     }
 
-    /** Runs a command and throws on NO, BAD or BYE. */
+    /**
+     * Leaves the selected state (UNSELECT where the server has it) before commands that may change or remove the
+     * selected mailbox.
+     */
+    void unselect() throws ProtocolException {
+        selected = null;
+        syncPending = false;
+        if (serverSelected && protocol.hasCapability("UNSELECT")) {
+            protocol.unselect();
+            serverSelected = false;
+        }
+    }
+
+    /**
+     * Runs a command and throws on NO, BAD or BYE. When the selection is reused from an earlier lease, a NOOP goes
+     * first, so the server brings this session up to date with what other sessions changed: new mail is visible
+     * and expunged messages are gone. (Pipelining it would save the round trip, but Dovecot defers the mailbox sync
+     * while further commands are queued, so the next command would still see the old state.)
+     */
     Response[] command(String command, Argument args) throws ProtocolException {
+        catchUp();
         Response[] r = protocol.command(command, args);
         protocol.handleResult(r[r.length - 1]);
         return r;
+    }
+
+    /** The NOOP of {@link #command}, for callers that use {@link #protocol()} directly. */
+    void catchUp() throws ProtocolException {
+        if (syncPending) {
+            syncPending = false;
+            protocol.noop();
+        }
     }
 
     /** How many operations completed on this connection. */

@@ -138,7 +138,13 @@ public final class ImapGateway implements MailGateway {
      */
     <T> T run(Credentials credentials, boolean repeatable, String what, ImapWork<T> work) {
         for (int attempt = 0; ; attempt++) {
-            ImapConnection c = pool.lease(credentials);
+            ImapConnection c;
+            try {
+                c = pool.lease(credentials);
+            } catch (MailException e) {
+                countBackendError(e);
+                throw e;
+            }
             boolean reused = c.uses() > 0;
             try {
                 if (reused && !repeatable && c.idleNanos() > VERIFY_AFTER_NANOS && !alive(c)) {

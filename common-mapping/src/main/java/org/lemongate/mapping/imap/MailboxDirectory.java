@@ -62,7 +62,7 @@ final class MailboxDirectory {
                     ? listExtended(c, "*") : listPlain(c, "*");
             all.sort(Comparator.comparing((MailboxInfo m) -> !m.name().isInbox())
                     .thenComparing(m -> m.name().path(), MailboxDirectory::compareHierarchically));
-            return all;
+            return withChildrenFromNames(all);
         });
     }
 
@@ -88,7 +88,30 @@ final class MailboxDirectory {
         String pattern = c.serverName(name);
         List<MailboxInfo> hits = c.has("LIST-STATUS") && c.has("LIST-EXTENDED")
                 ? listExtended(c, pattern) : listPlain(c, pattern);
-        return hits.stream().filter(m -> m.name().equals(name)).findFirst();
+        Optional<MailboxInfo> hit = hits.stream().filter(m -> m.name().equals(name)).findFirst();
+        if (hit.isPresent() && !hit.get().hasChildren() && !c.has("CHILDREN")) {
+            // Without the CHILDREN extension the server does not say; ask for one level below.
+            ListInfo[] below = c.protocol().list("", pattern + c.delimiter() + "%");
+            if (below != null && below.length > 0) {
+                hit = Optional.of(withChildren(hit.get()));
+            }
+        }
+        return hit;
+    }
+
+    /** Marks as having children every mailbox that another listed mailbox names as its parent. */
+    private static List<MailboxInfo> withChildrenFromNames(List<MailboxInfo> all) {
+        Set<MailboxName> parents = new HashSet<>();
+        all.forEach(m -> m.name().parent().ifPresent(parents::add));
+        List<MailboxInfo> out = new ArrayList<>(all.size());
+        for (MailboxInfo m : all) {
+            out.add(!m.hasChildren() && parents.contains(m.name()) ? withChildren(m) : m);
+        }
+        return out;
+    }
+
+    private static MailboxInfo withChildren(MailboxInfo m) {
+        return new MailboxInfo(m.name(), m.role(), m.selectable(), true, m.subscribed(), m.status());
     }
 
     private static MailException.NotFound notFound(MailboxName name) {
@@ -287,10 +310,7 @@ final class MailboxDirectory {
     }
 
     private static void closeSelection(ImapConnection c) throws ProtocolException {
-        c.forgetSelection();
-        if (c.has("UNSELECT")) {
-            c.protocol().unselect();
-        }
+        c.unselect();
     }
 
     void subscribe(MailboxName name, boolean subscribed) {

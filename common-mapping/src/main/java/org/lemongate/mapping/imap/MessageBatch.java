@@ -49,8 +49,8 @@ final class MessageBatch<T> {
             throw new MailException.InvalidInput("ids", "no message ids were given");
         }
         if (refs.size() > max) {
-            throw new MailException.InvalidInput("ids", refs.size() + " message ids were given; at most " + max
-                    + " are allowed in one request");
+            throw new MailException.TooLarge(refs.size() + " message ids were given; at most " + max
+                    + " are allowed in one request", max);
         }
         for (MessageRef r : refs) {
             if (r == null) {

@@ -226,9 +226,9 @@ class MessageWriterTest {
         try (GreenMailAccount small = new GreenMailAccount(GREENMAIL, new Limits(500, 1000, 2))) {
             List<MessageRef> three = List.of(MessageRef.of(INBOX, 1, 1), MessageRef.of(INBOX, 1, 2),
                     MessageRef.of(INBOX, 1, 3));
-            MailException.InvalidInput e = assertThrows(MailException.InvalidInput.class,
+            MailException.TooLarge e = assertThrows(MailException.TooLarge.class,
                     () -> small.account.copy(three, ARCHIVE));
-            assertEquals("ids", e.field());
+            assertEquals(2, e.limit());
             assertTrue(e.getMessage().contains("at most 2"), e.getMessage());
             assertEquals("ids", assertThrows(MailException.InvalidInput.class,
                     () -> small.account.delete(List.of(), DeleteMode.PERMANENT)).field());
