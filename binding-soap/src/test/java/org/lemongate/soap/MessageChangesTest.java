@@ -156,10 +156,10 @@ class MessageChangesTest {
     }
 
     @Test
-    void tooManyIdsInOneCallAreRefused() throws Exception {
+    void tooManyIdsInOneCallAreTooLarge() throws Exception {
         String id = append("INBOX", "Many");
         SoapResponse r = call("SetFlags", id.repeat(1001) + "<m:add>\\Seen</m:add>");
-        assertEquals("INVALID_INPUT", r.text("//m:MailboxFaultDetail/m:code"), r.body());
+        assertEquals("TOO_LARGE", r.text("//m:MailboxFaultDetail/m:code"), r.body());
         assertTrue(r.text("//m:MailboxFaultDetail/m:message").contains("at most 1000"), r.body());
     }
 
