@@ -1,7 +1,6 @@
 package org.lemongate.soap;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -13,6 +12,8 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+
+import org.lemongate.mapping.ErrorCode;
 
 /**
  * Bounds the size of SOAP request bodies before CXF reads them. A body announced as too large is refused at once
@@ -50,27 +51,10 @@ final class RequestSizeLimit implements Filter {
 
     private static void refuse(HttpServletRequest request, HttpServletResponse response, long limit)
             throws IOException {
-        boolean soap12 = String.valueOf(request.getContentType()).startsWith("application/soap+xml");
-        String envelope = soap12
-                ? "<env:Envelope xmlns:env=\"http://www.w3.org/2003/05/soap-envelope\"><env:Body><env:Fault>"
-                + "<env:Code><env:Value>env:Sender</env:Value></env:Code><env:Reason><env:Text xml:lang=\"en\">"
-                + message(limit) + "</env:Text></env:Reason><env:Detail>" + detail(limit)
-                + "</env:Detail></env:Fault></env:Body></env:Envelope>"
-                : "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><soap:Fault>"
-                + "<faultcode>soap:Client</faultcode><faultstring>" + message(limit) + "</faultstring><detail>"
-                + detail(limit) + "</detail></soap:Fault></soap:Body></soap:Envelope>";
-        byte[] body = envelope.getBytes(StandardCharsets.UTF_8);
-        response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-        response.setContentType((soap12 ? "application/soap+xml" : "text/xml") + "; charset=UTF-8");
-        response.setContentLength(body.length);
         // The rest of the body is not wanted; closing spares both sides the upload.
         response.setHeader("Connection", "close");
-        response.getOutputStream().write(body);
-    }
-
-    private static String detail(long limit) {
-        return "<MailboxFaultDetail xmlns=\"" + Ports.NAMESPACE + "\"><code>TOO_LARGE</code><message>"
-                + message(limit) + "</message><retryable>false</retryable></MailboxFaultDetail>";
+        FaultReply.write(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, ErrorCode.TOO_LARGE,
+                message(limit));
     }
 
     /** Thrown while reading a body past the limit. */

@@ -146,6 +146,20 @@ class BadInputTest {
     }
 
     @Test
+    void aPathThatIsNoPortGetsAFaultNamingThePortsNotAnHtmlPage() throws Exception {
+        SoapRequest listFolders = SoapRequest.soap11("ListFolders", "");
+        SoapResponse posted = send(new SoapRequest("/soap/mailbox", listFolders.contentType(),
+                listFolders.soapActionHeader(), listFolders.body()));
+        assertEquals(404, posted.status(), posted.body());
+        assertEquals("NOT_FOUND", posted.text("//s11:Fault/detail/m:MailboxFaultDetail/m:code"), posted.body());
+        assertTrue(posted.text("//s11:Fault/faultstring").contains("/soap/mail12 (SOAP 1.2)"), posted.body());
+
+        SoapResponse root = new SoapResponse(gateway.send(gateway.request("/soap/").GET()));
+        assertEquals(404, root.status(), root.body());
+        assertEquals("NOT_FOUND", root.text("//m:MailboxFaultDetail/m:code"), root.body());
+    }
+
+    @Test
     void anAnnouncedOversizedBodyIsRefusedAtOnce() throws Exception {
         byte[] big = new byte[(int) RequestSizeLimit.INLINE_PORT_LIMIT + 1];
         SoapResponse r = new SoapResponse(gateway.send(gateway.request("/soap/mail")
