@@ -34,6 +34,13 @@ final class Failures {
                 || e instanceof BadCommandException);
     }
 
+    /** Whether the command failed because the server did not answer within the read timeout. */
+    static boolean isTimeout(ProtocolException e) {
+        Response r = e.getResponse();
+        Exception cause = r == null ? null : r.getException();
+        return cause instanceof SocketTimeoutException || cause instanceof InterruptedIOException;
+    }
+
     /**
      * Translates a failed IMAP command.
      *
@@ -43,8 +50,7 @@ final class Failures {
     static MailException translate(ProtocolException e, String what) {
         Response r = e.getResponse();
         if (e instanceof ConnectionException || r == null || r.isBYE()) {
-            Exception cause = r == null ? null : r.getException();
-            if (cause instanceof SocketTimeoutException || cause instanceof InterruptedIOException) {
+            if (isTimeout(e)) {
                 return timeout(e);
             }
             return new MailException.BackendUnavailable("the IMAP server closed the connection while trying to "
@@ -75,6 +81,11 @@ final class Failures {
 
     /** Translates a failure to connect to, or greet with, a server. */
     static MailException translate(IOException e, String server) {
+        if (e instanceof javax.net.ssl.SSLException) {
+            // Not retryable: a certificate or protocol mismatch stays until an operator fixes the configuration.
+            return new MailException.BackendError("the TLS handshake with the " + server + " failed ("
+                    + e.getMessage() + "); check the gateway's trust store and the server's certificate", e);
+        }
         if (e instanceof SocketTimeoutException) {
             return new MailException.BackendUnavailable("the " + server + " did not answer in time; retry shortly",
                     RETRY_AFTER, true, e);

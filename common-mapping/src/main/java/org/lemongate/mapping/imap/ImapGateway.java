@@ -153,7 +153,9 @@ public final class ImapGateway implements MailGateway {
                 if (broken) {
                     c.markBroken();
                 }
-                if (broken && reused && repeatable && attempt == 0) {
+                // A dead pooled connection (server restarted) is worth one retry; a timeout is not: the server is
+                // there but silent, and a retry would only double the wait.
+                if (broken && reused && repeatable && attempt == 0 && !Failures.isTimeout(e)) {
                     pool.dropIdle(credentials.user());
                     continue;
                 }

@@ -1,5 +1,22 @@
 package org.lemongate.mapping.imap;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.eclipse.angus.mail.iap.Argument;
+import org.eclipse.angus.mail.iap.ProtocolException;
+import org.eclipse.angus.mail.iap.Response;
+import org.eclipse.angus.mail.imap.protocol.FetchResponse;
+import org.eclipse.angus.mail.imap.protocol.IMAPResponse;
+import org.eclipse.angus.mail.imap.protocol.INTERNALDATE;
+import org.eclipse.angus.mail.imap.protocol.UIDSet;
+import org.lemongate.mapping.Cursor;
+import org.lemongate.mapping.MailException;
 import org.lemongate.mapping.MailboxName;
 import org.lemongate.mapping.MessageRef;
 import org.lemongate.mapping.MessageStructure;
@@ -7,8 +24,12 @@ import org.lemongate.mapping.MessageSummary;
 import org.lemongate.mapping.Page;
 import org.lemongate.mapping.PageRequest;
 import org.lemongate.mapping.SearchCriteria;
+import org.lemongate.mapping.SortOrder;
 
-/** Message listing, search, summaries and structure. (Being implemented.) */
+/**
+ * Message lists and single-message reads. A page costs one UID SORT (or UID SEARCH plus an INTERNALDATE fetch on
+ * servers without SORT) and one UID FETCH of exactly the page's messages.
+ */
 final class MessageQueries {
 
     private final Imap imap;
@@ -17,15 +38,176 @@ final class MessageQueries {
         this.imap = imap;
     }
 
+    /** A message's position in a listing: arrival time, then UID. */
+    private record Key(long uid, Instant received) {
+    }
+
     Page<MessageSummary> list(MailboxName mailbox, SearchCriteria criteria, PageRequest page) {
-        throw new UnsupportedOperationException("list");
+        int fingerprint = fingerprint(mailbox, criteria);
+        page.cursor().ifPresent(c -> {
+            if (c.fingerprint() != fingerprint) {
+                throw new MailException.InvalidInput("cursor",
+                        "the page cursor belongs to another mailbox or search; start again from the first page");
+            }
+        });
+        return imap.read("list messages of mailbox '" + mailbox + "'", c -> {
+            ImapConnection.Selected sel = c.select(mailbox);
+            Optional<Cursor> cursor = page.cursor();
+            if (cursor.isPresent() && cursor.get().uidValidity() != sel.uidValidity()) {
+                throw new MailException.StaleState("mailbox '" + mailbox + "' was recreated since this listing "
+                        + "began (UIDVALIDITY changed); start again from the first page");
+            }
+            List<Long> order = orderedUids(c, criteria, page.order());
+            int start = cursor.isEmpty() ? 0 : startAfter(c, order, cursor.get());
+            int end = Math.min(order.size(), start + page.size());
+            List<Long> uids = order.subList(start, end);
+            List<MessageSummary> items = fetchSummaries(c, mailbox, sel.uidValidity(), uids);
+            Optional<Cursor> next = Optional.empty();
+            if (end < order.size() && !items.isEmpty()) {
+                MessageSummary last = items.get(items.size() - 1);
+                next = Optional.of(new Cursor(sel.uidValidity(), page.order(), last.receivedDate(),
+                        last.ref().uid(), fingerprint));
+            }
+            return new Page<>(items, next, order.size());
+        });
+    }
+
+    private static int fingerprint(MailboxName mailbox, SearchCriteria criteria) {
+        return (mailbox.path() + "\n" + criteria).hashCode();
+    }
+
+    /** Every matching UID in listing order. */
+    private static List<Long> orderedUids(ImapConnection c, SearchCriteria criteria, SortOrder order)
+            throws ProtocolException {
+        List<Long> uids = new ArrayList<>();
+        if (c.has("SORT")) {
+            Argument args = new Argument();
+            args.writeAtom("(ARRIVAL)");
+            args.writeAtom("UTF-8");
+            args.append(SearchQuery.keys(criteria));
+            for (Response r : c.command("UID SORT", args)) {
+                if (r instanceof IMAPResponse ir && ir.keyEquals("SORT")) {
+                    readNumbers(ir, uids);
+                }
+            }
+            // ARRIVAL ties fall back to mailbox order (= UID order): reversing gives newest, highest UID first.
+            if (order == SortOrder.NEWEST_FIRST) {
+                java.util.Collections.reverse(uids);
+            }
+            return uids;
+        }
+        Argument args = new Argument();
+        if (SearchQuery.needsUtf8(criteria)) {
+            args.writeAtom("CHARSET").writeAtom("UTF-8");
+        }
+        args.append(SearchQuery.keys(criteria));
+        for (Response r : c.command("UID SEARCH", args)) {
+            if (r instanceof IMAPResponse ir && ir.keyEquals("SEARCH")) {
+                readNumbers(ir, uids);
+            }
+        }
+        List<Key> keys = new ArrayList<>(arrivals(c, uids).values());
+        Comparator<Key> cmp = Comparator.comparing(Key::received).thenComparingLong(Key::uid);
+        keys.sort(order == SortOrder.NEWEST_FIRST ? cmp.reversed() : cmp);
+        return keys.stream().map(Key::uid).toList();
+    }
+
+    private static void readNumbers(IMAPResponse r, List<Long> into) {
+        long n;
+        while ((n = r.readLong()) != -1) {
+            into.add(n);
+        }
+    }
+
+    /** Arrival times of the given UIDs, in one FETCH. */
+    private static Map<Long, Key> arrivals(ImapConnection c, List<Long> uids) throws ProtocolException {
+        Map<Long, Key> out = new HashMap<>();
+        if (uids.isEmpty()) {
+            return out;
+        }
+        String set = UIDSet.toString(UIDSet.createUIDSets(uids.stream().mapToLong(Long::longValue).sorted().toArray()));
+        for (Response r : c.command("UID FETCH " + set + " (UID INTERNALDATE)", null)) {
+            if (r instanceof FetchResponse f) {
+                INTERNALDATE d = f.getItem(INTERNALDATE.class);
+                long uid = SummaryReader.uid(f);
+                if (uid > 0 && d != null && d.getDate() != null) {
+                    out.put(uid, new Key(uid, d.getDate().toInstant()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Where the page after the cursor starts. Normally right after the cursor's message; when that message has
+     * vanished, after the last position whose key precedes the cursor's key, so nothing is skipped or repeated.
+     */
+    private static int startAfter(ImapConnection c, List<Long> order, Cursor cursor) throws ProtocolException {
+        int at = order.indexOf(cursor.lastUid());
+        if (at >= 0) {
+            return at + 1;
+        }
+        Map<Long, Key> keys = arrivals(c, order);
+        Key mark = new Key(cursor.lastUid(), cursor.lastReceived());
+        Comparator<Key> cmp = Comparator.comparing(Key::received).thenComparingLong(Key::uid);
+        if (cursor.order() == SortOrder.NEWEST_FIRST) {
+            cmp = cmp.reversed();
+        }
+        for (int i = 0; i < order.size(); i++) {
+            Key k = keys.get(order.get(i));
+            if (k != null && cmp.compare(k, mark) > 0) {
+                return i;
+            }
+        }
+        return order.size();
+    }
+
+    private static List<MessageSummary> fetchSummaries(ImapConnection c, MailboxName mailbox, long uidValidity,
+                                                       List<Long> uids) throws ProtocolException {
+        if (uids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, MessageSummary> byUid = new HashMap<>();
+        String set = UIDSet.toString(UIDSet.createUIDSets(uids.stream().mapToLong(Long::longValue).sorted().toArray()));
+        for (Response r : c.command("UID FETCH " + set + " " + SummaryReader.ITEMS, null)) {
+            if (r instanceof FetchResponse f && SummaryReader.uid(f) > 0) {
+                MessageSummary s = SummaryReader.read(f, mailbox, uidValidity).summary();
+                byUid.put(s.ref().uid(), s);
+            }
+        }
+        List<MessageSummary> out = new ArrayList<>(uids.size());
+        for (long uid : uids) {
+            MessageSummary s = byUid.get(uid);
+            if (s != null) {
+                out.add(s); // absent: expunged between SORT and FETCH
+            }
+        }
+        return out;
     }
 
     MessageSummary summary(MessageRef ref) {
-        throw new UnsupportedOperationException("summary");
+        return fetchOne(ref).summary();
     }
 
     MessageStructure structure(MessageRef ref) {
-        throw new UnsupportedOperationException("structure");
+        SummaryReader.Read read = fetchOne(ref);
+        return new MessageStructure(read.summary(), read.structure());
+    }
+
+    private SummaryReader.Read fetchOne(MessageRef ref) {
+        return imap.read("read message " + ref.localId() + " in mailbox '" + ref.mailbox() + "'", c -> {
+            c.selectFor(ref);
+            for (Response r : c.command("UID FETCH " + ref.uid() + " " + SummaryReader.ITEMS, null)) {
+                if (r instanceof FetchResponse f && SummaryReader.uid(f) == ref.uid()) {
+                    return SummaryReader.read(f, ref.mailbox(), ref.uidValidity());
+                }
+            }
+            throw notFound(ref);
+        });
+    }
+
+    static MailException.NotFound notFound(MessageRef ref) {
+        return new MailException.NotFound("message " + ref.localId() + " does not exist in mailbox '"
+                + ref.mailbox() + "'");
     }
 }

@@ -1,0 +1,75 @@
+package org.lemongate.rest;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.lemongate.mapping.MailAccount;
+import org.lemongate.mapping.MessageSummary;
+import org.lemongate.mapping.Page;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/** {@code /api/v1/messages}: messages, listed per mailbox ({@code ?mailbox=}) and addressed by id. */
+@Path("v1/messages")
+@Produces(MediaType.APPLICATION_JSON)
+public final class MessagesResource {
+
+    /**
+     * One page of a message list.
+     *
+     * @param mailbox the mailbox's full name
+     * @param total   how many messages match the filters now
+     * @param items   the page's messages, in the listing's order
+     * @param next    the cursor of the following page; null on the last page
+     * @param links   {@code self} and, unless this is the last page, {@code next}
+     */
+    record MessagePage(String mailbox, int total, List<SummaryJson> items, String next,
+                       Map<String, String> links) {
+    }
+
+    @Context
+    private HttpServletRequest request;
+    @Context
+    private UriInfo uri;
+
+    /** A page of message summaries; the next page is at the {@code next} link (also sent as a Link header). */
+    @GET
+    public Response list() {
+        MailAccount account = Authentication.account(request);
+        ListQuery query = ListQuery.parse(uri.getQueryParameters(), account.serviceInfo().limits().maxPageSize());
+        Page<MessageSummary> page = account.listMessages(query.mailbox(), query.criteria(), query.page());
+        ApiLinks links = ApiLinks.of(request);
+        Map<String, String> hrefs = new LinkedHashMap<>();
+        hrefs.put("self", links.messagesRoot() + "?" + uri.getRequestUri().getRawQuery());
+        String next = page.next().map(c -> c.token()).orElse(null);
+        if (next != null) {
+            hrefs.put("next", nextPage(links, next));
+        }
+        Response.ResponseBuilder response = Response.ok(new MessagePage(query.mailbox().path(), page.total(),
+                page.items().stream().map(s -> SummaryJson.of(s, links)).toList(), next, hrefs));
+        if (next != null) {
+            response.header("Link", "<" + hrefs.get("next") + ">; rel=\"next\"");
+        }
+        return response.build();
+    }
+
+    /** The same query with the cursor moved on: filters and limit carry over, the cursor keeps the order. */
+    private String nextPage(ApiLinks links, String cursor) {
+        StringBuilder href = new StringBuilder(links.messagesRoot()).append('?');
+        uri.getQueryParameters().forEach((name, values) -> {
+            if (!name.equals("cursor")) {
+                values.forEach(v -> href.append(MailboxPath.encodeComponent(name)).append('=')
+                        .append(MailboxPath.encodeComponent(v)).append('&'));
+            }
+        });
+        return href.append("cursor=").append(cursor).toString();
+    }
+}
