@@ -1,0 +1,53 @@
+package org.lemongate.soap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** GetServiceInfo and ListFolders over real HTTP, the real connector and GreenMail. */
+class ServiceAndFolderOperationsTest {
+
+    @RegisterExtension
+    static final SoapTestGateway gateway = SoapTestGateway.withGreenMail();
+
+    @Test
+    void serviceInfoNamesTheUserTheServersCapabilitiesAndTheLimits() throws Exception {
+        SoapResponse r = gateway.call(SoapRequest.soap11("GetServiceInfo", ""));
+        assertEquals(200, r.status(), r.body());
+        assertEquals(SoapTestGateway.USER, r.text("//m:GetServiceInfoResponse/m:serviceInfo/m:user"));
+        assertTrue(r.texts("//m:serviceInfo/m:capability").contains("IMAP4REV1"), r.body());
+        assertEquals("500", r.text("//m:serviceInfo/m:limits/m:maxPageSize"));
+        assertEquals("false", r.text("//m:serviceInfo/m:submission"));
+    }
+
+    @Test
+    void serviceInfoOverSoap12() throws Exception {
+        SoapResponse r = gateway.call(SoapRequest.soap12("GetServiceInfo", ""));
+        assertEquals(200, r.status(), r.body());
+        assertTrue(r.header("Content-Type").startsWith("application/soap+xml"), r.header("Content-Type"));
+        assertEquals(SoapTestGateway.USER, r.text("/s12:Envelope/s12:Body/m:GetServiceInfoResponse/m:serviceInfo/m:user"));
+    }
+
+    @Test
+    void listFoldersShowsTheInboxWithItsRoleAndCountersAndFoldersCreatedOnTheServer() throws Exception {
+        gateway.greenMail().getManagers().getImapHostManager().createMailbox(
+                gateway.greenMail().getManagers().getUserManager().getUser(SoapTestGateway.USER), "Projects");
+
+        SoapResponse r = gateway.call(SoapRequest.soap11("ListFolders", ""));
+        assertEquals(200, r.status(), r.body());
+        assertEquals("INBOX", r.text("//m:ListFoldersResponse/m:folder[m:name='INBOX']/m:role"));
+        assertEquals("true", r.text("//m:folder[m:name='INBOX']/m:selectable"));
+        assertTrue(Long.parseLong(r.text("//m:folder[m:name='INBOX']/m:status/m:uidValidity")) > 0, r.body());
+        assertEquals("NONE", r.text("//m:folder[m:name='Projects']/m:role"), r.body());
+    }
+
+    @Test
+    void anUnknownFolderIsANotFoundClientFault() throws Exception {
+        SoapResponse r = gateway.call(SoapRequest.soap11("GetFolder", "<m:name>No such folder</m:name>"));
+        assertEquals(500, r.status());
+        assertTrue(r.text("//s11:Fault/faultcode").endsWith(":Client"), r.body());
+        assertEquals("NOT_FOUND", r.text("//m:MailboxFaultDetail/m:code"));
+    }
+}

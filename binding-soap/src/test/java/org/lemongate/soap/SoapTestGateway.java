@@ -1,0 +1,152 @@
+package org.lemongate.soap;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.servlet.ServletContainerInitializer;
+import jakarta.servlet.ServletException;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.undertow.Undertow;
+import io.undertow.servlet.Servlets;
+import io.undertow.servlet.api.DeploymentInfo;
+import io.undertow.servlet.api.DeploymentManager;
+import io.undertow.servlet.api.ServletContainer;
+import io.undertow.servlet.api.ServletContainerInitializerInfo;
+import io.undertow.servlet.util.ImmediateInstanceFactory;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.lemongate.mapping.MailGateway;
+import org.lemongate.mapping.imap.BackendSettings;
+import org.lemongate.mapping.imap.ImapGateway;
+
+/**
+ * The SOAP binding for real: GreenMail on a free loopback port, the IMAP connector in front of it, and the
+ * binding installed into an embedded Undertow on another free loopback port, exactly as the application does.
+ * Register it as a static extension; it starts before a class's tests and stops after them.
+ */
+final class SoapTestGateway implements BeforeAllCallback, AfterAllCallback {
+
+    static final String USER = "ann";
+    static final String PASSWORD = "lemon-secret";
+
+    private final boolean withBackend;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private GreenMail greenMail;
+    private MailGateway gateway;
+    private DeploymentManager deployment;
+    private Undertow server;
+    private URI base;
+
+    private SoapTestGateway(boolean withBackend) {
+        this.withBackend = withBackend;
+    }
+
+    /** A gateway over a fresh GreenMail holding the user {@link #USER}. */
+    static SoapTestGateway withGreenMail() {
+        return new SoapTestGateway(true);
+    }
+
+    /** A gateway whose IMAP server is not there: the port was free a moment ago and nothing listens on it. */
+    static SoapTestGateway withoutBackend() {
+        return new SoapTestGateway(false);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        URI imap;
+        if (withBackend) {
+            greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort());
+            greenMail.start();
+            greenMail.setUser(USER + "@example.org", USER, PASSWORD);
+            imap = URI.create("imap://127.0.0.1:" + greenMail.getImap().getPort());
+        } else {
+            try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+                imap = URI.create("imap://127.0.0.1:" + probe.getLocalPort());
+            }
+        }
+        gateway = ImapGateway.start(settings(imap));
+        startServer();
+    }
+
+    private void startServer() throws ServletException {
+        ServletContainerInitializer installer = (classes, context) -> SoapBinding.install(context, gateway);
+        DeploymentInfo info = Servlets.deployment()
+                .setClassLoader(SoapTestGateway.class.getClassLoader())
+                .setContextPath("/")
+                .setDeploymentName("lemongate-soap-test")
+                .addServletContainerInitializer(new ServletContainerInitializerInfo(ServletContainerInitializer.class,
+                        new ImmediateInstanceFactory<>(installer), Set.of()));
+        this.deployment = ServletContainer.Factory.newInstance().addDeployment(info);
+        deployment.deploy();
+        this.server = Undertow.builder().addHttpListener(0, "127.0.0.1").setHandler(deployment.start()).build();
+        server.start();
+        int port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+        this.base = URI.create("http://127.0.0.1:" + port);
+    }
+
+    private static BackendSettings settings(URI imap) {
+        return BackendSettings.defaults(imap, Optional.empty())
+                .withStartTls(BackendSettings.StartTls.OFF)
+                .withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(5), Duration.ofSeconds(5));
+    }
+
+    GreenMail greenMail() {
+        return greenMail;
+    }
+
+    URI uri(String pathAndQuery) {
+        return base.resolve(pathAndQuery);
+    }
+
+    /** GETs a path, e.g. {@code /soap/mail?wsdl}. */
+    HttpResponse<String> get(String pathAndQuery) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(20)).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** POSTs a SOAP request as the test user. */
+    SoapResponse call(SoapRequest request) throws Exception {
+        return call(request, basic(USER, PASSWORD));
+    }
+
+    /** POSTs a SOAP request with the given Authorization header, or none when it is null. */
+    SoapResponse call(SoapRequest request, String authorization) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(request.path()))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", request.contentType())
+                .POST(HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8));
+        request.soapActionHeader().ifPresent(a -> b.header("SOAPAction", a));
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        return new SoapResponse(http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws ServletException {
+        server.stop();
+        deployment.stop();
+        deployment.undeploy();
+        gateway.close();
+        if (greenMail != null) {
+            greenMail.stop();
+        }
+    }
+}
