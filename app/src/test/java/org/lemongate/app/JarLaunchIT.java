@@ -1,0 +1,65 @@
+package org.lemongate.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.lemongate.app.TestGateway.basic;
+import static org.lemongate.app.TestGateway.get;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+/** The built {@code lemongate.jar}, run the way a user runs it. */
+class JarLaunchIT {
+
+    private static final Path JAR = Path.of(System.getProperty("lemongate.jar", "target/lemongate.jar"));
+    private static final Duration START = Duration.ofSeconds(90);
+
+    @Test
+    void helpListsEveryOptionAndExitsZero() throws Exception {
+        try (ChildGateway child = ChildGateway.start(JAR, "--help")) {
+            assertEquals(0, child.awaitExit(START), child.output());
+            String help = child.output();
+            for (ConfigKey key : ConfigKey.values()) {
+                assertTrue(help.contains("--" + key.key()) && help.contains(key.environmentVariable()),
+                        key.key() + " in " + help);
+            }
+        }
+    }
+
+    @Test
+    void aBadValueExitsWithStatusTwoAndOneLine() throws Exception {
+        try (ChildGateway child = ChildGateway.start(JAR, "--port", "http")) {
+            assertEquals(2, child.awaitExit(START), child.output());
+            assertEquals("lemongate: invalid value 'http' for --port (from the command line): expected a whole "
+                    + "number between 0 and 65535", child.output());
+        }
+    }
+
+    @Test
+    void demoModeServesTheSampleMailboxAndStopsOnSigterm() throws Exception {
+        int port = ChildGateway.freePort();
+        try (ChildGateway child = ChildGateway.start(JAR, "--port", Integer.toString(port))) {
+            assertTrue(child.awaitLine("WebDAV root:", START), "no URLs printed:\n" + child.output());
+            String out = child.output();
+            URI base = URI.create("http://localhost:" + port + "/");
+            assertTrue(out.contains("REST API:             " + base + "api/v1"), out);
+            assertTrue(out.contains("WSDL:                 " + base + "soap/mail?wsdl"), out);
+            assertTrue(out.contains("user demo, password demo"), out);
+
+            assertEquals(200, get(URI.create("http://127.0.0.1:" + port + "/readyz")).statusCode());
+            HttpResponse<String> wsdl = get(URI.create("http://127.0.0.1:" + port + "/soap/mail?wsdl"));
+            assertEquals(200, wsdl.statusCode(), "CXF works from the shaded jar: " + wsdl.body());
+            HttpResponse<String> mailboxes = get(URI.create("http://127.0.0.1:" + port + "/api/v1/mailboxes"),
+                    "Authorization", basic("demo", "demo"));
+            assertEquals(200, mailboxes.statusCode(), mailboxes.body());
+            assertTrue(mailboxes.body().contains("Projects/Lemongate"), mailboxes.body());
+
+            child.terminate();
+            assertEquals(143, child.awaitExit(Duration.ofSeconds(30)), "SIGTERM ends the JVM:\n" + child.output());
+        }
+    }
+}
