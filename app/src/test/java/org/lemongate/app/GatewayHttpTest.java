@@ -3,22 +3,29 @@ package org.lemongate.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.lemongate.app.TestGateway.basic;
 import static org.lemongate.app.TestGateway.get;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
 
 /** The embedded gateway over real HTTP against GreenMail: start page, probes, metrics, bindings, request ids. */
 class GatewayHttpTest {
@@ -90,6 +97,37 @@ class GatewayHttpTest {
     }
 
     @Test
+    void logsCarryTheRequestIdButNeverCredentials() throws Exception {
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> events = new ListAppender<>();
+        events.start();
+        root.addAppender(events);
+        try {
+            String authorization = basic(USER, PASSWORD);
+            HttpResponse<String> res = get(at("/api/v1/mailboxes"), "Authorization", authorization);
+            assertEquals(200, res.statusCode());
+            String id = res.headers().firstValue(RequestTracking.HEADER).orElseThrow();
+            // The line is written as the request completes, which may be just after the client has the response.
+            ILoggingEvent access = null;
+            for (long deadline = System.nanoTime() + 5_000_000_000L; access == null && System.nanoTime() < deadline; ) {
+                access = logged(events).stream()
+                        .filter(e -> e.getLoggerName().equals("org.lemongate.access")
+                                && id.equals(e.getMDCPropertyMap().get(RequestTracking.MDC_KEY)))
+                        .findFirst().orElse(null);
+                Thread.sleep(20);
+            }
+            assertNotNull(access, "no access-log line for " + id);
+            assertEquals("GET /api/v1/mailboxes 200", access.getFormattedMessage().replaceFirst(" \\d+ms.*", ""));
+            for (ILoggingEvent e : logged(events)) {
+                String text = e.getFormattedMessage() + e.getMDCPropertyMap();
+                assertFalse(text.contains(PASSWORD) || text.contains(authorization.substring(6)), text);
+            }
+        } finally {
+            root.detachAppender(events);
+        }
+    }
+
+    @Test
     void restAnswersUnderApiAndPassesCredentialsToImap() throws Exception {
         HttpResponse<String> anonymous = get(at("/api/v1/mailboxes"));
         assertEquals(401, anonymous.statusCode());
@@ -148,6 +186,13 @@ class GatewayHttpTest {
         }
         assertTrue(count(text, "lemongate_login_failures_total") >= 1, text);
         assertFalse(text.contains(USER), "no user name in any metric");
+    }
+
+    private static List<ILoggingEvent> logged(ListAppender<ILoggingEvent> events) {
+        // The appender adds under its own lock.
+        synchronized (events) {
+            return new ArrayList<>(events.list);
+        }
     }
 
     private static double count(String metrics, String series) {

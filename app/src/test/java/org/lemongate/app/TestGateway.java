@@ -7,7 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 import com.icegreen.greenmail.util.ServerSetup;
@@ -30,11 +32,16 @@ final class TestGateway {
                 new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort()};
     }
 
-    /** The gateway on a free loopback port, against the mail servers on these ports, with short timeouts. */
-    static EmbeddedServer start(int imapPort, int smtpPort) {
-        CommandLine cli = CommandLine.parse(
+    /**
+     * The gateway on a free loopback port, against the mail servers on these ports, with short timeouts and any
+     * further options given.
+     */
+    static EmbeddedServer start(int imapPort, int smtpPort, String... options) {
+        List<String> args = new ArrayList<>(List.of(
                 "--imap", "imap://127.0.0.1:" + imapPort, "--smtp", "smtp://127.0.0.1:" + smtpPort,
-                "--imap-starttls", "off", "--port", "0", "--connect-timeout", "2s", "--read-timeout", "5s");
+                "--imap-starttls", "off", "--port", "0", "--connect-timeout", "2s", "--read-timeout", "5s"));
+        args.addAll(List.of(options));
+        CommandLine cli = CommandLine.parse(args.toArray(String[]::new));
         return EmbeddedServer.start(ConfigLoader.forCommandLine(cli, Map.of()));
     }
 
