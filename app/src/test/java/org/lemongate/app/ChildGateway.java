@@ -3,8 +3,6 @@ package org.lemongate.app;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,13 +37,6 @@ final class ChildGateway implements AutoCloseable {
         // The child must not pick up the developer's or CI's gateway settings.
         pb.environment().keySet().removeIf(k -> k.startsWith(ConfigKey.ENV_PREFIX) && !k.equals("LEMONGATE_INTEROP"));
         return new ChildGateway(pb.start());
-    }
-
-    /** A port nobody listens on right now. */
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 
     /** Waits until a line containing {@code text} was printed; false if the output ended or time ran out first. */

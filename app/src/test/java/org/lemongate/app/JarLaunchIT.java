@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.lemongate.testsupport.LoopbackPorts;
 
 /** The built {@code lemongate.jar}, run the way a user runs it. */
 class JarLaunchIT {
@@ -41,7 +42,7 @@ class JarLaunchIT {
 
     @Test
     void demoModeServesTheSampleMailboxAndStopsOnSigterm() throws Exception {
-        int port = ChildGateway.freePort();
+        int port = LoopbackPorts.pickFree();
         try (ChildGateway child = ChildGateway.start(JAR, "--port", Integer.toString(port))) {
             assertTrue(child.awaitLine("WebDAV root:", START), "no URLs printed:\n" + child.output());
             String out = child.output();

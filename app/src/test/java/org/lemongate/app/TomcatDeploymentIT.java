@@ -7,18 +7,17 @@ import static org.lemongate.app.TestGateway.basic;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.lemongate.testsupport.Interop;
+import org.lemongate.testsupport.LoopbackPorts;
 
 /**
  * {@code lemongate.war} deployed into Debian's Tomcat 10.1 with context parameters pointing at a GreenMail started
@@ -38,9 +37,9 @@ class TomcatDeploymentIT {
 
     @Test
     void warAnswersAtEveryPrefixInTomcat() throws Exception {
-        requireTomcat();
+        Interop.requireFile(TomcatBase.CATALINA_SH, "tomcat10", "tomcat10");
         MAIL.setUser("carol@example.org", "carol", "carol-secret");
-        try (TomcatBase tomcat = TomcatBase.create(dir, ChildGateway.freePort())) {
+        try (TomcatBase tomcat = TomcatBase.create(dir, LoopbackPorts.pickFree())) {
             tomcat.deploy("lemongate", WAR, List.of(
                     new String[] {"lemongate.imap", "imap://127.0.0.1:" + MAIL.getImap().getPort()},
                     new String[] {"lemongate.smtp", "smtp://127.0.0.1:" + MAIL.getSmtp().getPort()},
@@ -80,22 +79,5 @@ class TomcatDeploymentIT {
             Thread.sleep(250);
         }
         Assertions.fail("the WAR did not come up in Tomcat:\n" + tomcat.logs());
-    }
-
-    private static void requireTomcat() {
-        if (Files.isExecutable(TomcatBase.CATALINA_SH)) {
-            return;
-        }
-        String what = "tomcat10 is not installed (apt-get install tomcat10)";
-        boolean required = "required".equals(policy(System.getProperty("lemongate.interop")))
-                || "required".equals(policy(System.getenv("LEMONGATE_INTEROP")));
-        if (required) {
-            Assertions.fail(what + ", and the interop suite is required");
-        }
-        Assumptions.abort(what + "; skipping the Tomcat deployment test");
-    }
-
-    private static String policy(String value) {
-        return value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
     }
 }
