@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 
 import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
 import io.undertow.servlet.Servlets;
 import io.undertow.servlet.api.DeploymentInfo;
 import io.undertow.servlet.api.DeploymentManager;
@@ -14,6 +15,12 @@ import jakarta.servlet.ServletException;
  * root context, listening on the configured address and port.
  */
 public final class EmbeddedServer implements AutoCloseable {
+
+    private static final int MAX_HEADER_BYTES = 32 * 1024;
+    private static final int MAX_HEADERS = 100;
+    private static final int MAX_PARAMETERS = 200;
+    private static final int PARSE_TIMEOUT_MILLIS = 30_000;
+    private static final int IDLE_CONNECTION_MILLIS = 120_000;
 
     private final DeploymentManager deployment;
     private final Undertow undertow;
@@ -45,6 +52,13 @@ public final class EmbeddedServer implements AutoCloseable {
         try {
             undertow = Undertow.builder()
                     .addHttpListener(config.port(), config.bind())
+                    // Bounds on what a client may send before any servlet sees the request; the bindings bound
+                    // bodies themselves. Slow senders of headers are cut off rather than holding a thread.
+                    .setServerOption(UndertowOptions.MAX_HEADER_SIZE, MAX_HEADER_BYTES)
+                    .setServerOption(UndertowOptions.MAX_HEADERS, MAX_HEADERS)
+                    .setServerOption(UndertowOptions.MAX_PARAMETERS, MAX_PARAMETERS)
+                    .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, PARSE_TIMEOUT_MILLIS)
+                    .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, IDLE_CONNECTION_MILLIS)
                     .setHandler(deployment.start())
                     .build();
             undertow.start();

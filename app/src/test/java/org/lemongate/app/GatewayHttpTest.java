@@ -83,6 +83,12 @@ class GatewayHttpTest {
     }
 
     @Test
+    void oversizedHeadersAreRefusedBeforeAnyServlet() throws Exception {
+        assertEquals(200, get(at("/healthz"), "X-Padding", "x".repeat(16 * 1024)).statusCode());
+        assertEquals(400, get(at("/healthz"), "X-Padding", "x".repeat(40 * 1024)).statusCode());
+    }
+
+    @Test
     void everyResponseCarriesARequestId() throws Exception {
         String generated = get(at("/healthz")).headers().firstValue(RequestTracking.HEADER).orElseThrow();
         assertTrue(generated.matches("[0-9a-f-]{36}"), generated);
