@@ -2,6 +2,7 @@ package org.lemongate.app;
 
 import java.io.PrintStream;
 import java.util.Map;
+import java.util.Optional;
 
 import org.lemongate.mapping.imap.BackendSettings.StartTls;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -60,16 +61,17 @@ public final class Main {
     }
 
     /** The running gateway and, in demo mode, its mail server; closing stops both, gateway first. */
-    private record Running(EmbeddedServer server, DemoMailServer demo, GatewayConfig config) implements AutoCloseable {
+    private record Running(EmbeddedServer server, Optional<DemoMailServer> demo, GatewayConfig config)
+            implements AutoCloseable {
 
         static Running start(GatewayConfig config) {
             if (!config.demoMode()) {
-                return new Running(EmbeddedServer.start(config), null, config);
+                return new Running(EmbeddedServer.start(config), Optional.empty(), config);
             }
             DemoMailServer demo = DemoMailServer.start();
             try {
                 GatewayConfig demoConfig = config.withMailServers(demo.imapUrl(), demo.smtpUrl(), StartTls.OFF);
-                return new Running(EmbeddedServer.start(demoConfig), demo, demoConfig);
+                return new Running(EmbeddedServer.start(demoConfig), Optional.of(demo), demoConfig);
             } catch (RuntimeException e) {
                 demo.close();
                 throw e;
@@ -85,7 +87,7 @@ public final class Main {
                     b.append(String.format("  %-21s %s%s%n", link.title() + ":", base, link.path().substring(1)));
                 }
             }
-            if (demo != null) {
+            if (demo.isPresent()) {
                 b.append("Demo mail server: user ").append(DemoMailServer.USER).append(", password ")
                         .append(DemoMailServer.PASSWORD).append(System.lineSeparator());
             }
@@ -98,9 +100,7 @@ public final class Main {
             try {
                 server.close();
             } finally {
-                if (demo != null) {
-                    demo.close();
-                }
+                demo.ifPresent(DemoMailServer::close);
             }
         }
     }
