@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,6 +30,11 @@ final class ChildGateway implements AutoCloseable {
 
     /** Starts the jar with these arguments. */
     static ChildGateway start(Path jar, String... args) throws IOException {
+        return start(jar, Map.of(), args);
+    }
+
+    /** Starts the jar with these arguments and these environment variables added. */
+    static ChildGateway start(Path jar, Map<String, String> env, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar",
                 jar.toString()));
@@ -36,6 +42,7 @@ final class ChildGateway implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         // The child must not pick up the developer's or CI's gateway settings.
         pb.environment().keySet().removeIf(k -> k.startsWith(ConfigKey.ENV_PREFIX) && !k.equals("LEMONGATE_INTEROP"));
+        pb.environment().putAll(env);
         return new ChildGateway(pb.start());
     }
 

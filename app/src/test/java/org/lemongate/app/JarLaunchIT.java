@@ -1,6 +1,7 @@
 package org.lemongate.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.lemongate.app.TestGateway.basic;
 import static org.lemongate.app.TestGateway.get;
@@ -9,6 +10,9 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+
+import com.icegreen.greenmail.util.GreenMail;
 
 import org.junit.jupiter.api.Test;
 import org.lemongate.testsupport.LoopbackPorts;
@@ -37,6 +41,33 @@ class JarLaunchIT {
             assertEquals(2, child.awaitExit(START), child.output());
             assertEquals("lemongate: invalid value 'http' for --port (from the command line): expected a whole "
                     + "number between 0 and 65535", child.output());
+        }
+    }
+
+    @Test
+    void servesARealImapServerNamedInTheEnvironmentAndStopsOnSigterm() throws Exception {
+        GreenMail mail = new GreenMail(TestGateway.mailSetup());
+        mail.start();
+        try {
+            mail.setUser("dave@example.org", "dave", "dave-secret");
+            int port = LoopbackPorts.pickFree();
+            Map<String, String> env = Map.of("LEMONGATE_IMAP", "imap://127.0.0.1:" + mail.getImap().getPort(),
+                    "LEMONGATE_IMAP_STARTTLS", "off", "LEMONGATE_BINDINGS", "rest");
+            try (ChildGateway child = ChildGateway.start(JAR, env, "--port", Integer.toString(port))) {
+                assertTrue(child.awaitLine("OpenAPI description:", START), "no URLs printed:\n" + child.output());
+                assertFalse(child.output().contains("WSDL") || child.output().contains("demo"), child.output());
+                URI base = URI.create("http://127.0.0.1:" + port + "/");
+                assertEquals(200, get(base.resolve("readyz")).statusCode());
+                HttpResponse<String> mailboxes = get(base.resolve("api/v1/mailboxes"),
+                        "Authorization", basic("dave", "dave-secret"));
+                assertEquals(200, mailboxes.statusCode(), mailboxes.body());
+                assertTrue(mailboxes.body().contains("INBOX"), mailboxes.body());
+
+                child.terminate();
+                assertEquals(143, child.awaitExit(Duration.ofSeconds(30)), "SIGTERM ends the JVM:\n" + child.output());
+            }
+        } finally {
+            mail.stop();
         }
     }
 
