@@ -1,15 +1,17 @@
 package org.lemongate.mapping.imap;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeUtility;
 
+import org.eclipse.angus.mail.iap.ByteArray;
 import org.eclipse.angus.mail.iap.Response;
+import org.eclipse.angus.mail.imap.protocol.BODY;
 import org.eclipse.angus.mail.imap.protocol.FetchResponse;
 import org.eclipse.angus.mail.imap.protocol.RFC822SIZE;
 import org.lemongate.mapping.ByteRange;
@@ -30,23 +32,31 @@ final class ContentReader {
         this.chunk = chunk;
     }
 
+    /** The size and the first chunk of the range in one round trip; the rest streams on demand. */
     Content raw(MessageRef ref, ByteRange range) {
-        long total = imap.read("read message " + ref.localId() + " in mailbox '" + ref.mailbox() + "'", c -> {
+        record First(long total, byte[] data) {
+        }
+        First first = imap.read("read message " + ref.localId() + " in mailbox '" + ref.mailbox() + "'", c -> {
             c.selectFor(ref);
-            for (Response r : c.command("UID FETCH " + ref.uid() + " (UID RFC822.SIZE)", null)) {
+            String cmd = "UID FETCH " + ref.uid() + " (UID RFC822.SIZE BODY.PEEK[]<" + range.first() + "." + chunk
+                    + ">)";
+            for (Response r : c.command(cmd, null)) {
                 if (r instanceof FetchResponse f && SummaryReader.uid(f) == ref.uid()) {
                     RFC822SIZE s = f.getItem(RFC822SIZE.class);
+                    BODY body = f.getItem(BODY.class);
                     if (s != null) {
-                        return s.size;
+                        ByteArray ba = body == null ? null : body.getByteArray();
+                        return new First(s.size, ba == null ? new byte[0] : ba.getNewBytes());
                     }
                 }
             }
             throw MessageQueries.notFound(ref);
         });
-        long length = range.lengthWithin(total);
-        InputStream in = new PartialFetchStream(imap, ref, "", range.first(), length, chunk).prefetch();
+        long length = range.lengthWithin(first.total());
+        InputStream in = new PartialFetchStream(imap, ref, "", range.first(), length, chunk)
+                .startingWith(first.data());
         return new Content(in, "message/rfc822", Optional.empty(), range.first(), OptionalLong.of(length),
-                OptionalLong.of(total));
+                OptionalLong.of(first.total()));
     }
 
     /**
@@ -65,7 +75,7 @@ final class ContentReader {
                 .prefetch();
         InputStream decoded;
         try {
-            decoded = new BufferedInputStream(MimeUtility.decode(encoded, part.encoding()), 8192);
+            decoded = MimeUtility.decode(encoded, part.encoding());
         } catch (MessagingException e) {
             decoded = encoded; // an unknown transfer encoding: serve the bytes as stored
         }
@@ -82,7 +92,13 @@ final class ContentReader {
                     }
                     skipped += n;
                 }
-                if (skipped < range.first() || peekEnd(decoded)) {
+                PushbackInputStream ahead = new PushbackInputStream(decoded, 1);
+                int next = ahead.read();
+                if (next >= 0) {
+                    ahead.unread(next);
+                }
+                decoded = ahead;
+                if (skipped < range.first() || next < 0) {
                     decoded.close();
                     throw new MailException.InvalidInput("range", "range starts at byte " + range.first()
                             + " but part '" + partId + "' is shorter");
@@ -96,15 +112,5 @@ final class ContentReader {
                 ? new BoundedStream(decoded, range.last().getAsLong() - range.first() + 1) : decoded;
         String type = part.contentType() + part.charset().map(cs -> "; charset=" + cs).orElse("");
         return new Content(body, type, part.filename(), range.first(), OptionalLong.empty(), OptionalLong.empty());
-    }
-
-    private static boolean peekEnd(InputStream in) throws IOException {
-        if (!in.markSupported()) {
-            return false;
-        }
-        in.mark(1);
-        boolean end = in.read() < 0;
-        in.reset();
-        return end;
     }
 }

@@ -41,6 +41,22 @@ final class PartialFetchStream extends InputStream {
         this.remaining = maxLength;
     }
 
+    /**
+     * Starts the stream with bytes already fetched from {@code offset} (the first chunk of a combined FETCH); the
+     * stream continues after them.
+     */
+    PartialFetchStream startingWith(byte[] first) {
+        int n = (int) Math.min(first.length, remaining);
+        buffer = n == first.length ? first : java.util.Arrays.copyOf(first, n);
+        bufferPos = 0;
+        position += n;
+        remaining -= n;
+        if (first.length < Math.min(chunk, remaining + n)) {
+            ended = true;
+        }
+        return this;
+    }
+
     /** Fetches the first chunk now, so that a missing message fails before any response is committed. */
     PartialFetchStream prefetch() {
         if (remaining > 0) {

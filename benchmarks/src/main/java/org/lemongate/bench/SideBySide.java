@@ -1,0 +1,60 @@
+package org.lemongate.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs several implementations of one operation interleaved, iteration by iteration and in rotating order, so that
+ * noise on a shared machine hits all of them alike; then reports medians, p95 and ratios.
+ */
+final class SideBySide {
+
+    /** One implementation of the operation. */
+    @FunctionalInterface
+    interface Body {
+        void run() throws Exception;
+    }
+
+    private final String operation;
+    private final Map<String, Body> contenders = new LinkedHashMap<>();
+
+    SideBySide(String operation) {
+        this.operation = operation;
+    }
+
+    SideBySide add(String name, Body body) {
+        contenders.put(name, body);
+        return this;
+    }
+
+    /** The measured rows, the first contender being the baseline of the ratios. */
+    record Row(String operation, String contender, int n, double p50, double p95, double ratio) {
+    }
+
+    List<Row> run(int warmup, int iterations) throws Exception {
+        List<String> names = new ArrayList<>(contenders.keySet());
+        Map<String, Samples> samples = new LinkedHashMap<>();
+        names.forEach(n -> samples.put(n, new Samples()));
+        for (int i = 0; i < warmup + iterations; i++) {
+            for (int k = 0; k < names.size(); k++) {
+                String name = names.get((i + k) % names.size());
+                long t0 = System.nanoTime();
+                contenders.get(name).run();
+                long t = System.nanoTime() - t0;
+                if (i >= warmup) {
+                    samples.get(name).add(t);
+                }
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        double base = samples.get(names.get(0)).medianMillis();
+        for (String n : names) {
+            Samples s = samples.get(n);
+            rows.add(new Row(operation, n, s.count(), s.medianMillis(), s.quantileMillis(0.95),
+                    s.medianMillis() / base));
+        }
+        return rows;
+    }
+}
