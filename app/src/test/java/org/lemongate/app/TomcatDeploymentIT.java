@@ -4,20 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.lemongate.app.TestGateway.basic;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Map;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
-import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-import org.lemongate.testsupport.Interop;
-import org.lemongate.testsupport.LoopbackPorts;
+import org.lemongate.testsupport.TomcatServer;
 
 /**
  * {@code lemongate.war} deployed into Debian's Tomcat 10.1 with context parameters pointing at a GreenMail started
@@ -30,23 +26,19 @@ class TomcatDeploymentIT {
     static final GreenMailExtension MAIL = new GreenMailExtension(TestGateway.mailSetup());
 
     private static final Path WAR = Path.of(System.getProperty("lemongate.war", "target/lemongate.war"));
-    private static final long START_MILLIS = 120_000;
-
-    @TempDir
-    Path dir;
 
     @Test
     void warAnswersAtEveryPrefixInTomcat() throws Exception {
-        Interop.requireFile(TomcatBase.CATALINA_SH, "tomcat10", "tomcat10");
         MAIL.setUser("carol@example.org", "carol", "carol-secret");
-        try (TomcatBase tomcat = TomcatBase.create(dir, LoopbackPorts.pickFree())) {
-            tomcat.deploy("lemongate", WAR, List.of(
-                    new String[] {"lemongate.imap", "imap://127.0.0.1:" + MAIL.getImap().getPort()},
-                    new String[] {"lemongate.smtp", "smtp://127.0.0.1:" + MAIL.getSmtp().getPort()},
-                    new String[] {"lemongate.imap-starttls", "off"}));
-            tomcat.start();
-            URI base = URI.create("http://127.0.0.1:" + tomcat.port() + "/lemongate/");
-            awaitReady(tomcat, base);
+        try (TomcatServer tomcat = TomcatServer.builder()
+                .war(WAR, "/lemongate")
+                .contextParameters(Map.of(
+                        "lemongate.imap", "imap://127.0.0.1:" + MAIL.getImap().getPort(),
+                        "lemongate.smtp", "smtp://127.0.0.1:" + MAIL.getSmtp().getPort(),
+                        "lemongate.imap-starttls", "off"))
+                .readyPath("/lemongate/healthz")
+                .start()) {
+            URI base = URI.create(tomcat.contextUrl() + "/");
 
             assertEquals(200, TestGateway.get(base.resolve("readyz")).statusCode());
             HttpResponse<String> home = TestGateway.get(base);
@@ -64,20 +56,5 @@ class TomcatDeploymentIT {
             assertTrue(TestGateway.get(base.resolve("healthz")).headers()
                     .firstValue(RequestTracking.HEADER).isPresent());
         }
-    }
-
-    private static void awaitReady(TomcatBase tomcat, URI base) throws Exception {
-        long deadline = System.currentTimeMillis() + START_MILLIS;
-        while (System.currentTimeMillis() < deadline && tomcat.running()) {
-            try {
-                if (TestGateway.get(base.resolve("healthz")).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notListeningYet) {
-                // Tomcat opens its connector before deploying; either way, try again shortly.
-            }
-            Thread.sleep(250);
-        }
-        Assertions.fail("the WAR did not come up in Tomcat:\n" + tomcat.logs());
     }
 }
