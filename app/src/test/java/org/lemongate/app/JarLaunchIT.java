@@ -54,7 +54,7 @@ class JarLaunchIT {
             Map<String, String> env = Map.of("LEMONGATE_IMAP", "imap://127.0.0.1:" + mail.getImap().getPort(),
                     "LEMONGATE_IMAP_STARTTLS", "off", "LEMONGATE_BINDINGS", "rest");
             try (ChildGateway child = ChildGateway.start(JAR, env, "--port", Integer.toString(port))) {
-                assertTrue(child.awaitLine("OpenAPI description:", START), "no URLs printed:\n" + child.output());
+                assertTrue(child.awaitLine("Press Ctrl-C to stop.", START), "no URLs printed:\n" + child.output());
                 assertFalse(child.output().contains("WSDL") || child.output().contains("demo"), child.output());
                 URI base = URI.create("http://127.0.0.1:" + port + "/");
                 assertEquals(200, get(base.resolve("readyz")).statusCode());
@@ -75,7 +75,7 @@ class JarLaunchIT {
     void demoModeServesTheSampleMailboxAndStopsOnSigterm() throws Exception {
         int port = LoopbackPorts.pickFree();
         try (ChildGateway child = ChildGateway.start(JAR, "--port", Integer.toString(port))) {
-            assertTrue(child.awaitLine("WebDAV root:", START), "no URLs printed:\n" + child.output());
+            assertTrue(child.awaitLine("Press Ctrl-C to stop.", START), "no URLs printed:\n" + child.output());
             String out = child.output();
             URI base = URI.create("http://localhost:" + port + "/");
             assertTrue(out.contains("REST API:             " + base + "api/v1"), out);
