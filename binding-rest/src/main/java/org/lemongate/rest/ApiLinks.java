@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The URLs of this API's resources, as absolute paths (no scheme or host), so that they stay right behind a
- * reverse proxy that rewrites the host. See docs/adr/0001-rest-url-scheme.md.
+ * reverse proxy that rewrites the host. See docs/adr/0030-rest-url-scheme.md.
  */
 final class ApiLinks {
 
@@ -49,5 +49,9 @@ final class ApiLinks {
 
     String raw(MessageRef ref) {
         return message(ref) + "/raw";
+    }
+
+    String part(MessageRef ref, String partId) {
+        return message(ref) + "/parts/" + partId;
     }
 }

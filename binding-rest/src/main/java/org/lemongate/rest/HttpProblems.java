@@ -36,7 +36,8 @@ final class HttpProblems implements ExceptionMapper<WebApplicationException> {
                             + "'; ask for application/json").about(HttpHeaders.ACCEPT);
             case 415 -> Problem.of("unsupported-media-type", "Unsupported media type", 415,
                     "this operation does not take a body of type '" + header(HttpHeaders.CONTENT_TYPE)
-                            + "'; send application/json").about(HttpHeaders.CONTENT_TYPE);
+                            + "'; messages are uploaded as message/rfc822, everything else is sent as "
+                            + "application/json").about(HttpHeaders.CONTENT_TYPE);
             default -> Problem.of("http-" + status.getStatusCode(), status.getReasonPhrase(),
                     status.getStatusCode(), "the request could not be processed: " + status.getReasonPhrase());
         };

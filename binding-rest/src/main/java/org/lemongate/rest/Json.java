@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
 
+import jakarta.ws.rs.core.MediaType;
+
 /** The JSON reader and writer of the API, with the input bounds DESIGN.md asks for. */
 final class Json {
 
@@ -35,6 +37,11 @@ final class Json {
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .serializationInclusion(JsonInclude.Include.NON_ABSENT)
                 .build();
+    }
+
+    /** Whether {@code type} is JSON: {@code application/json} or a {@code +json} type such as problem+json. */
+    static boolean isJson(MediaType type) {
+        return type != null && (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json"));
     }
 
     static JacksonJsonProvider provider() {

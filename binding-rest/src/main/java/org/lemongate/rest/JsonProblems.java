@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import jakarta.ws.rs.core.Response;
@@ -30,6 +31,10 @@ final class JsonProblems implements ExceptionMapper<JsonProcessingException> {
                     ? "unknown member '" + u.getPropertyName() + "'; known members: " + u.getKnownPropertyIds()
                     : "member '" + field + "' has the wrong type or value";
             return invalid(detail).about(field);
+        }
+        if (e instanceof MismatchedInputException && e.getOriginalMessage() != null
+                && !e.getOriginalMessage().startsWith("No content to map")) {
+            return invalid("the request body must be a JSON object with this operation's members");
         }
         JsonLocation at = e.getLocation();
         String where = at == null || at.getLineNr() < 0 ? ""

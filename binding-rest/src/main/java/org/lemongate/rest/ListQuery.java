@@ -40,14 +40,7 @@ record ListQuery(MailboxName mailbox, SearchCriteria criteria, PageRequest page)
      * @throws MailException.InvalidInput naming the parameter at fault
      */
     static ListQuery parse(Map<String, List<String>> query, int maxPageSize) {
-        Set<String> unknown = new TreeSet<>(query.keySet());
-        unknown.removeAll(PARAMETERS);
-        if (!unknown.isEmpty()) {
-            String name = unknown.iterator().next();
-            throw new MailException.InvalidInput(name, "unknown query parameter '" + name + "'; this list takes "
-                    + new TreeSet<>(PARAMETERS));
-        }
-        Params p = new Params(query);
+        QueryParams p = QueryParams.of(query, PARAMETERS, "a message list");
         MailboxName mailbox = MailboxName.of(p.get("mailbox").orElseThrow(() -> new MailException.InvalidInput(
                 "mailbox", "name the mailbox to list, e.g. ?mailbox=INBOX")));
 
@@ -60,8 +53,8 @@ record ListQuery(MailboxName mailbox, SearchCriteria criteria, PageRequest page)
         p.get("before").map(v -> instant("before", v)).ifPresent(criteria::before);
         p.get("minSize").map(v -> number("minSize", v, Long.MAX_VALUE)).ifPresent(criteria::minSize);
         p.get("maxSize").map(v -> number("maxSize", v, Long.MAX_VALUE)).ifPresent(criteria::maxSize);
-        Optional<Boolean> unseen = p.get("unseen").map(v -> bool("unseen", v));
-        Optional<Boolean> flagged = p.get("flagged").map(v -> bool("flagged", v));
+        Optional<Boolean> unseen = p.get("unseen").map(v -> Switch.parse("unseen", v, false));
+        Optional<Boolean> flagged = p.get("flagged").map(v -> Switch.parse("flagged", v, false));
         Set<SystemFlag> with = new TreeSet<>();
         Set<SystemFlag> without = new TreeSet<>();
         unseen.ifPresent(u -> (u ? without : with).add(SystemFlag.SEEN));
@@ -93,14 +86,6 @@ record ListQuery(MailboxName mailbox, SearchCriteria criteria, PageRequest page)
         };
     }
 
-    private static boolean bool(String name, String value) {
-        return switch (value) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new MailException.InvalidInput(name, name + " must be true or false, was '" + value + "'");
-        };
-    }
-
     private static long number(String name, String value, long max) {
         if (value.isEmpty() || value.length() > 19 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new MailException.InvalidInput(name, name + " must be a whole number, was '" + value + "'");
@@ -120,20 +105,6 @@ record ListQuery(MailboxName mailbox, SearchCriteria criteria, PageRequest page)
         } catch (DateTimeParseException e) {
             throw new MailException.InvalidInput(name, name + " must be a date (2026-01-31) or an instant "
                     + "(2026-01-31T08:00:00Z), was '" + value + "'");
-        }
-    }
-
-    /** Single-valued access to the query parameters. */
-    private record Params(Map<String, List<String>> query) {
-        Optional<String> get(String name) {
-            List<String> values = query.get(name);
-            if (values == null || values.isEmpty()) {
-                return Optional.empty();
-            }
-            if (values.size() > 1) {
-                throw new MailException.InvalidInput(name, "query parameter '" + name + "' is given more than once");
-            }
-            return Optional.of(values.get(0));
         }
     }
 }

@@ -22,8 +22,7 @@ final class MailProblems implements ExceptionMapper<MailException> {
             case NOT_FOUND -> Problem.of("not-found", "Not found", 404, e.getMessage());
             case STALE_STATE -> Problem.of("stale-state", "Stale identifier", 410, e.getMessage());
             case ALREADY_EXISTS -> Problem.of("already-exists", "Already exists", 409, e.getMessage());
-            case INVALID_INPUT -> Problem.of("invalid-input", "Invalid input", 400, e.getMessage())
-                    .about(((MailException.InvalidInput) e).field());
+            case INVALID_INPUT -> invalid((MailException.InvalidInput) e);
             case TOO_LARGE -> Problem.of("too-large", "Too large", 413, e.getMessage());
             case OVER_QUOTA -> Problem.of("over-quota", "Over quota", 507, e.getMessage());
             case RATE_LIMITED -> Problem.of("rate-limited", "Too many requests", 429, e.getMessage());
@@ -39,9 +38,21 @@ final class MailProblems implements ExceptionMapper<MailException> {
         Response.ResponseBuilder response = problem.toResponse();
         // Whole seconds, rounded up: a client retrying early would only be refused again.
         e.retryAfter().ifPresent(d -> response.header(HttpHeaders.RETRY_AFTER, Math.max(1, (d.toMillis() + 999) / 1000)));
+        if (problem.status() == 413) {
+            // The refused body may still be arriving: answer now and close rather than read it to the end.
+            UnreadBody.abandon();
+            response.header("Connection", UnreadBody.CONNECTION_CLOSE);
+        }
         if (problem.status() == 401) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, BasicAuthorization.CHALLENGE);
         }
         return response.build();
+    }
+
+    private static Problem invalid(MailException.InvalidInput e) {
+        // The mapping layer names "range" when a requested range starts past the end of the content.
+        return e.field().equals("range")
+                ? Problem.of("range-not-satisfiable", "Range not satisfiable", 416, e.getMessage()).about("Range")
+                : Problem.of("invalid-input", "Invalid input", 400, e.getMessage()).about(e.field());
     }
 }

@@ -10,7 +10,7 @@ import org.lemongate.mapping.MailboxName;
 
 /**
  * Mailbox names in URL paths: each hierarchy level percent-encoded UTF-8, levels joined by {@code /} (see
- * docs/adr/0001-rest-url-scheme.md). A level never contains {@code /}, so a decoded {@code %2F} (as a generated
+ * docs/adr/0030-rest-url-scheme.md). A level never contains {@code /}, so a decoded {@code %2F} (as a generated
  * client writes it) addresses the hierarchy exactly as a literal {@code /} does.
  */
 final class MailboxPath {

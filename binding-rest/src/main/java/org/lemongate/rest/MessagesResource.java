@@ -1,26 +1,35 @@
 package org.lemongate.rest;
 
+import java.io.InputStream;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.lemongate.mapping.MailAccount;
+import org.lemongate.mapping.MessageRef;
 import org.lemongate.mapping.MessageSummary;
 import org.lemongate.mapping.Page;
+import org.lemongate.mapping.SpooledMessage;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 
-/** {@code /api/v1/messages}: messages, listed per mailbox ({@code ?mailbox=}) and addressed by id. */
+/** {@code /api/v1/messages}: messages listed per mailbox ({@code ?mailbox=}), and appended to one. */
 @Path("v1/messages")
 @Produces(MediaType.APPLICATION_JSON)
 public final class MessagesResource {
+
+    private static final String RFC822 = "message/rfc822";
 
     /**
      * One page of a message list.
@@ -59,6 +68,28 @@ public final class MessagesResource {
             response.header("Link", "<" + hrefs.get("next") + ">; rel=\"next\"");
         }
         return response.build();
+    }
+
+    /**
+     * Stores a raw RFC 822 message, streamed, in {@code ?mailbox=}; {@code flags} and {@code keywords} (comma
+     * separated) and {@code receivedAt} (ISO 8601) are optional. 201 with the new message's URL.
+     */
+    @POST
+    @Consumes(RFC822)
+    public Response append(InputStream body) {
+        MultivaluedMap<String, String> query = uri.getQueryParameters();
+        AppendQuery append = AppendQuery.parse(query);
+        MailAccount account = Authentication.account(request);
+        MessageRef ref;
+        try (SpooledMessage message = Upload.spool(body, request.getContentLengthLong(),
+                account.serviceInfo().limits())) {
+            ref = account.append(append.mailbox(), message, append.flags(), append.receivedAt());
+        }
+        ApiLinks links = ApiLinks.of(request);
+        return Response.created(URI.create(links.message(ref)))
+                .entity(new MessageResource.Placed(MessageIds.format(ref), ref.mailbox().path(),
+                        Map.of("self", links.message(ref), "mailbox", links.mailbox(ref.mailbox()))))
+                .build();
     }
 
     /** The same query with the cursor moved on: filters and limit carry over, the cursor keeps the order. */

@@ -4,28 +4,26 @@ import java.util.Set;
 
 import org.lemongate.mapping.MailGateway;
 
-import jakarta.ws.rs.core.Application;
+/** What the JAX-RS application is made of: the resources, the authentication filter, JSON and the error mappers. */
+final class RestApplication {
 
-/** The JAX-RS application: the resources, the authentication filter, JSON and the error mappers. */
-final class RestApplication extends Application {
+    private RestApplication() {
+    }
 
-    private final Set<Object> singletons;
-
-    RestApplication(MailGateway gateway) {
-        singletons = Set.of(
+    /** The singletons serving one gateway. */
+    static Set<Object> components(MailGateway gateway) {
+        return Set.of(
                 new ServiceResource(),
                 new MailboxesResource(),
                 new MessagesResource(),
+                new MessageResource(),
                 new Authentication(gateway),
+                new BodyLimit(),
+                new Gzip(),
                 Json.provider(),
                 new MailProblems(),
                 new HttpProblems(),
                 new JsonProblems(),
                 new UnexpectedProblems());
-    }
-
-    @Override
-    public Set<Object> getSingletons() {
-        return singletons;
     }
 }

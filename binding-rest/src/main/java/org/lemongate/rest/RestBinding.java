@@ -33,7 +33,7 @@ public final class RestBinding {
         Objects.requireNonNull(context, "context");
         Objects.requireNonNull(gateway, "gateway");
         ServletRegistration.Dynamic servlet = context.addServlet(SERVLET_NAME,
-                new CXFNonSpringJaxrsServlet(new RestApplication(gateway)));
+                new CXFNonSpringJaxrsServlet(RestApplication.components(gateway)));
         if (servlet == null) {
             throw new IllegalStateException("the REST binding is installed already");
         }

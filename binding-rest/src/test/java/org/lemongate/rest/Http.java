@@ -43,6 +43,10 @@ final class Http {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    HttpResponse<byte[]> sendBytes(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** Sends and checks the status, then reads the body as JSON. */
     JsonNode json(HttpRequest.Builder request, int expectedStatus) throws IOException, InterruptedException {
         HttpResponse<String> response = send(request);

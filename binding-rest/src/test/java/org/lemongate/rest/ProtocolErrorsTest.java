@@ -4,8 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.lemongate.rest.ProblemAssertions.assertProblem;
 
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,6 +91,29 @@ class ProtocolErrorsTest {
         JsonNode problem = assertProblem(response, 406, "not-acceptable");
         assertTrue(problem.path("detail").asText().contains("text/html"), problem::toString);
         assertEquals("Accept", problem.path("field").asText());
+    }
+
+    @Test
+    void hugeJsonBodyIsRefusedBeforeItIsRead() throws Exception {
+        URI uri = server.uri("api/v1/mailboxes");
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: "
+                    + Http.basic("ann", "secret") + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 104857600\r\n\r\n{\"name\": \"").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            // Only the headers and 10 bytes were sent: a gateway that waited for the body would time out here.
+            StringBuilder head = new StringBuilder();
+            InputStream in = socket.getInputStream();
+            while (head.indexOf("\r\n\r\n") < 0) {
+                int b = in.read();
+                assertTrue(b >= 0, head::toString);
+                head.append((char) b);
+            }
+            assertTrue(head.toString().startsWith("HTTP/1.1 413"), head::toString);
+            assertTrue(head.toString().toLowerCase(Locale.ROOT).contains("application/problem+json"), head::toString);
+        }
     }
 
     @Test

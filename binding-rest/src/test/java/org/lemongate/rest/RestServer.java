@@ -8,6 +8,7 @@ import org.lemongate.mapping.MailGateway;
 
 import io.undertow.Handlers;
 import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
 import io.undertow.servlet.Servlets;
 import io.undertow.servlet.api.DeploymentInfo;
 import io.undertow.servlet.api.DeploymentManager;
@@ -52,6 +53,8 @@ final class RestServer implements AutoCloseable {
         manager.deploy();
         Undertow undertow = Undertow.builder()
                 .addHttpListener(0, "127.0.0.1")
+                // Undertow's own 2 MiB default would hide the binding's limits, which a WAR on Tomcat relies on.
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 1024L * 1024 * 1024)
                 .setHandler(Handlers.path().addPrefixPath(CONTEXT_PATH, manager.start()))
                 .build();
         undertow.start();

@@ -1,5 +1,7 @@
 package org.lemongate.soap;
 
+import org.apache.cxf.message.Exchange;
+import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.PhaseInterceptorChain;
 import org.lemongate.mapping.MailAccount;
 import org.lemongate.mapping.MailException;
@@ -22,6 +24,8 @@ final class AccountCalls {
         T apply(MailAccount account);
     }
 
+    private static final String OPERATION_RAN = AccountCalls.class.getName() + ".operationRan";
+
     private final Authentication authentication;
 
     AccountCalls(MailGateway gateway) {
@@ -29,8 +33,10 @@ final class AccountCalls {
     }
 
     <T> T run(Work<T> work) throws MailboxFault {
+        Message message = PhaseInterceptorChain.getCurrentMessage();
+        message.getExchange().put(OPERATION_RAN, Boolean.TRUE);
         try {
-            return work.apply(authentication.login(PhaseInterceptorChain.getCurrentMessage()));
+            return work.apply(authentication.login(message));
         } catch (MailException e) {
             throw Faults.of(e);
         } catch (RuntimeException e) {
@@ -40,5 +46,10 @@ final class AccountCalls {
             throw Faults.of(new MailException.BackendError(
                     "the gateway failed unexpectedly while handling this request; the error has been logged", e));
         }
+    }
+
+    /** Whether the exchange's request got as far as an operation: faults before that are the request's. */
+    static boolean operationRan(Exchange exchange) {
+        return exchange != null && Boolean.TRUE.equals(exchange.get(OPERATION_RAN));
     }
 }

@@ -2,8 +2,6 @@ package org.lemongate.soap;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
@@ -16,18 +14,22 @@ import org.lemongate.mapping.ByteRange;
 import org.lemongate.mapping.MailAccount;
 import org.lemongate.mapping.MailException;
 import org.lemongate.mapping.MessageSource;
+import org.lemongate.mapping.SpooledMessage;
 import org.lemongate.soap.wire.Content;
 
 /**
  * Message and part content across the wire. On the MTOM port content streams both ways as a MIME attachment. On
  * the default ports it travels inline as base64, which the XML stack holds whole in memory: there a reply is
- * bounded by {@link #INLINE_LIMIT}, and larger content is fetched in ranges or from the MTOM port.
+ * bounded by {@link #INLINE_LIMIT}, and larger content is fetched in ranges or from the MTOM port. Uploads are
+ * spooled first, since IMAP APPEND and SMTP need the exact size before the first byte.
  */
 final class ContentTransfer {
 
     /** The most bytes one inline (non-MTOM) reply carries. */
     static final int INLINE_LIMIT = 8 * 1024 * 1024;
 
+    private static final int MEMORY_THRESHOLD = 256 * 1024;
+    private static final Path SPOOL_DIRECTORY = Path.of(System.getProperty("java.io.tmpdir"));
     private static final Pattern PART_ID = Pattern.compile("[1-9][0-9]{0,5}(\\.[1-9][0-9]{0,5}){0,30}");
 
     /** The range {@code offset} and {@code length} select; both absent means all. */
@@ -57,34 +59,19 @@ final class ContentTransfer {
     }
 
     /**
-     * Spools an uploaded message to a temporary file (bounded by the account's upload limit), hands it to
-     * {@code use}, and removes the file afterwards.
+     * Spools an uploaded message (bounded by the account's upload limit, in memory up to
+     * {@link #MEMORY_THRESHOLD}, else in a temporary file), hands it to {@code use}, and discards it afterwards.
      */
     <T> T receive(MailAccount account, DataHandler upload, Use<T> use) {
         if (upload == null) {
             throw new MailException.InvalidInput("mime", "the message (mime) is missing");
         }
         long limit = account.serviceInfo().limits().maxUploadBytes();
-        Path file = null;
-        try {
-            file = Files.createTempFile("lemongate-soap-", ".eml");
-            long size = spool(upload, file, limit);
-            Path spooled = file;
-            return use.apply(new MessageSource() {
-                @Override
-                public long size() {
-                    return size;
-                }
-
-                @Override
-                public InputStream open() throws IOException {
-                    return Files.newInputStream(spooled);
-                }
-            });
+        try (InputStream in = upload.getInputStream();
+             SpooledMessage message = SpooledMessage.spool(in, limit, MEMORY_THRESHOLD, SPOOL_DIRECTORY)) {
+            return use.apply(message);
         } catch (IOException e) {
             throw new MailException.InvalidInput("mime", "the uploaded message could not be read completely");
-        } finally {
-            deleteQuietly(file);
         }
     }
 
@@ -92,36 +79,6 @@ final class ContentTransfer {
     @FunctionalInterface
     interface Use<T> {
         T apply(MessageSource message);
-    }
-
-    private static long spool(DataHandler upload, Path file, long limit) throws IOException {
-        byte[] buffer = new byte[64 * 1024];
-        long size = 0;
-        try (InputStream in = upload.getInputStream(); OutputStream out = Files.newOutputStream(file)) {
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                size += n;
-                if (size > limit) {
-                    throw new MailException.TooLarge("the message is larger than the " + limit
-                            + " bytes this gateway accepts", limit);
-                }
-                out.write(buffer, 0, n);
-            }
-        }
-        if (size == 0) {
-            throw new MailException.InvalidInput("mime", "the message (mime) is empty");
-        }
-        return size;
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // The temporary directory is cleaned by the system; a left-over spool file holds no credentials.
-        }
     }
 
     private static boolean mtom() {

@@ -15,9 +15,10 @@ import org.lemongate.soap.wire.MailboxFault;
 
 /**
  * Gives a {@link MailboxFault} the SOAP fault code its error code calls for (Client for the caller's mistakes,
- * Server for the backend's, as SOAP 1.2's Sender and Receiver), and turns the fault for a request without any
- * credentials into an HTTP 401 challenge so that tools can prompt for them. Every other fault stays HTTP 500, as
- * WS-I Basic Profile R1126 asks.
+ * Server for the backend's, as SOAP 1.2's Sender and Receiver), gives the faults CXF raises itself (XML that does
+ * not parse or validate, an unknown operation, a wrong envelope version) the same typed detail, and turns the fault
+ * for a request without any credentials into an HTTP 401 challenge so that tools can prompt for them. Every other
+ * fault stays HTTP 500, as WS-I Basic Profile R1126 asks.
  */
 final class FaultStatusInterceptor extends AbstractPhaseInterceptor<Message> {
 
@@ -34,6 +35,8 @@ final class FaultStatusInterceptor extends AbstractPhaseInterceptor<Message> {
         if (fault.getCause() instanceof MailboxFault mailboxFault && mailboxFault.getFaultInfo() != null) {
             ErrorCode code = ErrorCode.valueOf(mailboxFault.getFaultInfo().getCode().name());
             fault.setFaultCode(code.clientFault() ? Fault.FAULT_CODE_CLIENT : Fault.FAULT_CODE_SERVER);
+        } else if (!fault.hasDetails()) {
+            Faults.describe(fault, AccountCalls.operationRan(message.getExchange()));
         }
         if (Authentication.lacksCredentials(message.getExchange())) {
             // The SOAP 1.2 fault writer takes the status from the fault, the SOAP 1.1 path from the message.

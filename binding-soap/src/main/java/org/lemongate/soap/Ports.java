@@ -11,6 +11,7 @@ import jakarta.xml.ws.soap.SOAPBinding;
 import org.apache.cxf.Bus;
 import org.apache.cxf.frontend.WSDLGetUtils;
 import org.apache.cxf.jaxws.EndpointImpl;
+import org.apache.cxf.logging.FaultListener;
 
 /**
  * The contract's three ports and the settings they share. Addresses are relative to the servlet's {@code /soap}
@@ -69,6 +70,7 @@ final class Ports {
             Map<String, Object> properties = new HashMap<>(PARSER_LIMITS);
             properties.put("mtom-enabled", port.mtom());
             properties.put(WSDLGetUtils.class.getName(), contract);
+            properties.put(FaultListener.class.getName(), new FaultLog());
             endpoint.setProperties(properties);
             endpoint.getOutFaultInterceptors().add(new FaultStatusInterceptor());
             endpoint.publish(port.address());

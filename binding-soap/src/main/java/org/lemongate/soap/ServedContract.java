@@ -1,5 +1,6 @@
 package org.lemongate.soap;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -37,7 +38,7 @@ final class ServedContract extends WSDLGetUtils {
         if (!location.endsWith(asked.address())) {
             return document;
         }
-        String servletBase = location.substring(0, location.length() - asked.address().length());
+        String servletBase = withoutDefaultPort(location.substring(0, location.length() - asked.address().length()));
         for (Ports.Port port : ports) {
             Element address = address(document, port.name());
             if (address != null) {
@@ -45,6 +46,17 @@ final class ServedContract extends WSDLGetUtils {
             }
         }
         return document;
+    }
+
+    /** {@code https://host:443/x} as {@code https://host/x}: forwarded headers often name the default port. */
+    static String withoutDefaultPort(String url) {
+        URI uri = URI.create(url);
+        boolean defaultPort = uri.getPort() == 443 && "https".equalsIgnoreCase(uri.getScheme())
+                || uri.getPort() == 80 && "http".equalsIgnoreCase(uri.getScheme());
+        if (!defaultPort) {
+            return url;
+        }
+        return url.replaceFirst("^([A-Za-z]+://[^/:]+):" + uri.getPort(), "$1");
     }
 
     private Ports.Port port(String name) {

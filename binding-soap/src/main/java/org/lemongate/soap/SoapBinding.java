@@ -43,6 +43,8 @@ public final class SoapBinding {
             throw new IllegalStateException("a servlet named " + SERVLET_NAME + " is installed already");
         }
         registration.addMapping(URL_PATTERN);
+        context.addFilter(SERVLET_NAME + "-size-limit", new RequestSizeLimit())
+                .addMappingForServletNames(null, false, SERVLET_NAME);
         registration.setLoadOnStartup(1);
         registration.setInitParameter("use-x-forwarded-headers",
                 Boolean.toString(Boolean.parseBoolean(context.getInitParameter(FORWARDED_HEADERS_PARAMETER))));

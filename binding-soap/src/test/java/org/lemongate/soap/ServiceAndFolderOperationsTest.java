@@ -19,7 +19,7 @@ class ServiceAndFolderOperationsTest {
         assertEquals(SoapTestGateway.USER, r.text("//m:GetServiceInfoResponse/m:serviceInfo/m:user"));
         assertTrue(r.texts("//m:serviceInfo/m:capability").contains("IMAP4REV1"), r.body());
         assertEquals("500", r.text("//m:serviceInfo/m:limits/m:maxPageSize"));
-        assertEquals("false", r.text("//m:serviceInfo/m:submission"));
+        assertEquals("true", r.text("//m:serviceInfo/m:submission"), "the fixture configures SMTP");
     }
 
     @Test

@@ -26,11 +26,21 @@ final class SoapResponse {
             "soap12", "http://schemas.xmlsoap.org/wsdl/soap12/", "xs", "http://www.w3.org/2001/XMLSchema");
 
     private final HttpResponse<String> http;
-    private final Document document;
+    private Document document;
 
-    SoapResponse(HttpResponse<String> http) throws Exception {
+    SoapResponse(HttpResponse<String> http) {
         this.http = http;
-        this.document = parse(http.body());
+    }
+
+    /** The envelope; for a multipart (MTOM) reply, the root part's envelope. */
+    private Document document() throws Exception {
+        if (document == null) {
+            String body = http.body();
+            int start = body.indexOf("<soap:Envelope");
+            int end = body.lastIndexOf("</soap:Envelope>");
+            document = parse(start > 0 && end > start ? body.substring(start, end + "</soap:Envelope>".length()) : body);
+        }
+        return document;
     }
 
     static Document parse(String xml) throws Exception {
@@ -55,12 +65,12 @@ final class SoapResponse {
 
     /** The string value of an XPath over the envelope. */
     String text(String xpath) throws Exception {
-        return xpath(document).evaluate(xpath, document);
+        return xpath(document()).evaluate(xpath, document());
     }
 
     /** The string values of all nodes an XPath selects. */
     List<String> texts(String xpath) throws Exception {
-        NodeList nodes = (NodeList) xpath(document).evaluate(xpath, document, XPathConstants.NODESET);
+        NodeList nodes = (NodeList) xpath(document()).evaluate(xpath, document(), XPathConstants.NODESET);
         List<String> values = new ArrayList<>();
         for (int i = 0; i < nodes.getLength(); i++) {
             values.add(nodes.item(i).getTextContent());

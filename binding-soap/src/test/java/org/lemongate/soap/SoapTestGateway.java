@@ -1,5 +1,6 @@
 package org.lemongate.soap;
 
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -10,15 +11,22 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletException;
 
+import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
 import io.undertow.servlet.Servlets;
 import io.undertow.servlet.api.DeploymentInfo;
 import io.undertow.servlet.api.DeploymentManager;
@@ -43,6 +51,7 @@ final class SoapTestGateway implements BeforeAllCallback, AfterAllCallback {
     static final String PASSWORD = "lemon-secret";
 
     private final boolean withBackend;
+    private final Map<String, String> contextParameters = new HashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private GreenMail greenMail;
     private MailGateway gateway;
@@ -64,20 +73,28 @@ final class SoapTestGateway implements BeforeAllCallback, AfterAllCallback {
         return new SoapTestGateway(false);
     }
 
+    /** Sets a servlet context parameter of the deployment, as a WAR's web.xml would; call before it starts. */
+    SoapTestGateway withContextParameter(String name, String value) {
+        contextParameters.put(name, value);
+        return this;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        URI imap;
         if (withBackend) {
-            greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort());
+            greenMail = new GreenMail(new ServerSetup[] {
+                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort(),
+                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort()});
             greenMail.start();
             greenMail.setUser(USER + "@example.org", USER, PASSWORD);
-            imap = URI.create("imap://127.0.0.1:" + greenMail.getImap().getPort());
+            gateway = ImapGateway.start(settings(URI.create("imap://127.0.0.1:" + greenMail.getImap().getPort()),
+                    Optional.of(URI.create("smtp://127.0.0.1:" + greenMail.getSmtp().getPort()))));
         } else {
             try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-                imap = URI.create("imap://127.0.0.1:" + probe.getLocalPort());
+                gateway = ImapGateway.start(settings(URI.create("imap://127.0.0.1:" + probe.getLocalPort()),
+                        Optional.empty()));
             }
         }
-        gateway = ImapGateway.start(settings(imap));
         startServer();
     }
 
@@ -89,22 +106,37 @@ final class SoapTestGateway implements BeforeAllCallback, AfterAllCallback {
                 .setDeploymentName("lemongate-soap-test")
                 .addServletContainerInitializer(new ServletContainerInitializerInfo(ServletContainerInitializer.class,
                         new ImmediateInstanceFactory<>(installer), Set.of()));
+        contextParameters.forEach(info::addInitParameter);
         this.deployment = ServletContainer.Factory.newInstance().addDeployment(info);
         deployment.deploy();
-        this.server = Undertow.builder().addHttpListener(0, "127.0.0.1").setHandler(deployment.start()).build();
+        // Undertow's own entity limit (10 MiB by default) sits above the binding's limits, as in the application.
+        this.server = Undertow.builder().addHttpListener(0, "127.0.0.1")
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 2 * RequestSizeLimit.MTOM_PORT_LIMIT)
+                .setHandler(deployment.start()).build();
         server.start();
         int port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
         this.base = URI.create("http://127.0.0.1:" + port);
     }
 
-    private static BackendSettings settings(URI imap) {
-        return BackendSettings.defaults(imap, Optional.empty())
+    private static BackendSettings settings(URI imap, Optional<URI> smtp) {
+        return BackendSettings.defaults(imap, smtp)
                 .withStartTls(BackendSettings.StartTls.OFF)
                 .withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(5), Duration.ofSeconds(5));
     }
 
     GreenMail greenMail() {
         return greenMail;
+    }
+
+    /** Delivers the test resources (RFC 5322 files, e.g. {@code /mailbox/INBOX/1-lunch.eml}) to the user's inbox. */
+    void deliver(String... resources) throws Exception {
+        GreenMailUser user = greenMail.getUserManager().getUser(USER);
+        Session session = Session.getInstance(new Properties());
+        for (String resource : resources) {
+            try (InputStream in = SoapTestGateway.class.getResourceAsStream(resource)) {
+                user.deliver(new MimeMessage(session, in));
+            }
+        }
     }
 
     URI uri(String pathAndQuery) {
@@ -124,15 +156,36 @@ final class SoapTestGateway implements BeforeAllCallback, AfterAllCallback {
 
     /** POSTs a SOAP request with the given Authorization header, or none when it is null. */
     SoapResponse call(SoapRequest request, String authorization) throws Exception {
+        HttpRequest.Builder b = soapRequest(request);
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        return new SoapResponse(send(b));
+    }
+
+    /** POSTs a request as the test user and returns the raw reply, for multipart (MTOM) answers. */
+    HttpResponse<byte[]> post(SoapRequest request) throws Exception {
+        return http.send(soapRequest(request).header("Authorization", basic(USER, PASSWORD)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** A request builder for {@code path} carrying the test user's credentials. */
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", basic(USER, PASSWORD));
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpRequest.Builder soapRequest(SoapRequest request) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(request.path()))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", request.contentType())
                 .POST(HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8));
         request.soapActionHeader().ifPresent(a -> b.header("SOAPAction", a));
-        if (authorization != null) {
-            b.header("Authorization", authorization);
-        }
-        return new SoapResponse(http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+        return b;
     }
 
     static String basic(String user, String password) {

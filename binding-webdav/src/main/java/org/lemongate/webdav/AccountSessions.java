@@ -14,9 +14,11 @@ import org.lemongate.mapping.MailGateway;
 final class AccountSessions implements DavSessionProvider {
 
     private final MailGateway gateway;
+    private final DavState state;
 
-    AccountSessions(MailGateway gateway) {
+    AccountSessions(MailGateway gateway, DavState state) {
         this.gateway = gateway;
+        this.state = state;
     }
 
     /** Attaches the user's session, or throws {@link MailException.AuthFailed} when credentials are missing. */
@@ -25,7 +27,7 @@ final class AccountSessions implements DavSessionProvider {
         Credentials credentials = BasicAuthorization.parse(request.getHeader("Authorization"), request.getRemoteAddr())
                 .orElseThrow(() -> new MailException.AuthFailed(
                         "this WebDAV folder needs your mail user name and password (HTTP Basic)"));
-        request.setDavSession(new AccountSession(gateway.login(credentials)));
+        request.setDavSession(new AccountSession(gateway.login(credentials), state));
         return true;
     }
 

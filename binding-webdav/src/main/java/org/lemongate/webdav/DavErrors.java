@@ -62,7 +62,15 @@ final class DavErrors {
             response.setHeader("WWW-Authenticate", BasicAuthorization.CHALLENGE);
         }
         e.retryAfter().ifPresent(d -> response.setHeader("Retry-After", Long.toString(seconds(d))));
-        text(response, status(e.code(), method), e.getMessage());
+        text(response, status(e, method), e.getMessage());
+    }
+
+    /** As {@link #status(ErrorCode, int)}, with a range past the end of the content as 416 (docs/errors.md). */
+    static int status(MailException e, int method) {
+        if (e instanceof MailException.InvalidInput invalid && invalid.field().equals("range")) {
+            return HttpServletResponse.SC_REQUESTED_RANGE_NOT_SATISFIABLE;
+        }
+        return status(e.code(), method);
     }
 
     /** Answers a Jackrabbit failure: with its XML error condition when it has one, else with its message. */
@@ -76,6 +84,20 @@ final class DavErrors {
         } else {
             text(response, e.getErrorCode(), e.getMessage() == null ? e.getStatusPhrase() : e.getMessage());
         }
+    }
+
+    /**
+     * Answers a failure no other handler knew: 500, logged with its type and message only (never a stack trace,
+     * which could carry request data).
+     */
+    static void sendUnexpected(HttpServletResponse response, RuntimeException e, String method) throws IOException {
+        LOG.error("WebDAV {} failed unexpectedly: {}", method, e.toString());
+        if (response.isCommitted()) {
+            throw new IOException("response aborted after it started: " + e);
+        }
+        response.reset();
+        text(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
+                "the gateway failed unexpectedly; its log says more");
     }
 
     /** A short plain-text answer. */

@@ -155,6 +155,12 @@ record DavPath(List<String> segments) {
         return new DavPath(more);
     }
 
+    /** Whether this path is {@code other} or lies below it. */
+    boolean isWithin(DavPath other) {
+        return segments.size() >= other.segments.size()
+                && segments.subList(0, other.segments.size()).equals(other.segments);
+    }
+
     /** The decoded form with {@code /} separators, starting with {@code /}. */
     String decoded() {
         return "/" + String.join("/", segments);

@@ -1,14 +1,9 @@
 package org.lemongate.webdav;
 
-import javax.xml.parsers.ParserConfigurationException;
-
-import org.apache.jackrabbit.webdav.DavConstants;
 import org.apache.jackrabbit.webdav.DavException;
 import org.apache.jackrabbit.webdav.DavServletResponse;
-import org.apache.jackrabbit.webdav.xml.DomUtil;
-import org.w3c.dom.Element;
 
-/** The PROPFIND {@code Depth} header, read strictly (Jackrabbit silently falls back on garbage). */
+/** The {@code Depth} header of PROPFIND and LOCK, read strictly (Jackrabbit silently falls back on garbage). */
 final class Depth {
 
     private Depth() {
@@ -32,21 +27,28 @@ final class Depth {
                 if (!collection) {
                     return 0;
                 }
-                throw new DavException(DavServletResponse.SC_FORBIDDEN,
-                        "PROPFIND with Depth: infinity is not served on a folder; use Depth: 0 or 1", null,
-                        precondition("propfind-finite-depth"));
+                throw Preconditions.failed(DavServletResponse.SC_FORBIDDEN,
+                        "PROPFIND with Depth: infinity is not served on a folder; use Depth: 0 or 1",
+                        "propfind-finite-depth");
             default:
                 throw new DavException(DavServletResponse.SC_BAD_REQUEST,
                         "the Depth header must be 0, 1 or infinity, was '" + shortened(value) + "'");
         }
     }
 
-    private static Element precondition(String name) {
-        try {
-            return DomUtil.createElement(DomUtil.createDocument(), name, DavConstants.NAMESPACE);
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("the JDK cannot create an empty XML document", e);
-        }
+    /**
+     * The depth of a LOCK: infinity (also when absent) or 0.
+     *
+     * @throws DavException 400 for any other value
+     */
+    static boolean ofLock(String header) throws DavException {
+        String value = header == null ? "infinity" : header.strip().toLowerCase(java.util.Locale.ROOT);
+        return switch (value) {
+            case "infinity" -> true;
+            case "0" -> false;
+            default -> throw new DavException(DavServletResponse.SC_BAD_REQUEST,
+                    "the Depth of a LOCK must be 0 or infinity, was '" + shortened(value) + "'");
+        };
     }
 
     private static String shortened(String value) {

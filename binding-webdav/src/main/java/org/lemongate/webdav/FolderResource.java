@@ -25,12 +25,20 @@ import org.lemongate.mapping.MessageSummary;
  */
 final class FolderResource extends MailResource {
 
+    private static final DavPropertyName QUOTA_AVAILABLE = DavPropertyName.create("quota-available-bytes");
+    private static final DavPropertyName QUOTA_USED = DavPropertyName.create("quota-used-bytes");
+
     private final Optional<MailboxInfo> mailbox;
 
     FolderResource(MailLocator locator, AccountSession session, MailResourceFactory factory,
                    Optional<MailboxInfo> mailbox) {
         super(locator, session, factory);
         this.mailbox = mailbox;
+    }
+
+    /** The mailbox; empty for the root. */
+    Optional<MailboxInfo> mailbox() {
+        return mailbox;
     }
 
     @Override
@@ -48,12 +56,15 @@ final class FolderResource extends MailResource {
         return mailbox.map(m -> m.name().leaf()).orElse("");
     }
 
+    /** Resource type, name, and the user's quota (RFC 4331) where the IMAP server has QUOTA. */
     @Override
-    public DavPropertySet getProperties() {
-        DavPropertySet props = new DavPropertySet();
+    void addProperties(DavPropertySet props) {
         props.add(new ResourceType(ResourceType.COLLECTION));
         props.add(new DefaultDavProperty<>(DavPropertyName.DISPLAYNAME, getDisplayName()));
-        return props;
+        accountSession().quota().ifPresent(q -> {
+            props.add(new HiddenProperty<>(QUOTA_AVAILABLE, Long.toString(q.availableBytes())));
+            props.add(new HiddenProperty<>(QUOTA_USED, Long.toString(q.usedBytes())));
+        });
     }
 
     @Override
@@ -65,7 +76,7 @@ final class FolderResource extends MailResource {
         }
         if (mailbox.isPresent() && mailbox.get().selectable()) {
             for (MessageSummary m : MailboxListing.all(session.account(), mailbox.get().name())) {
-                members.add(new MessageResource(memberLocator(MessageNames.name(m)), session, factory(), m));
+                members.add(new MessageResource(memberLocator(session.fileName(m)), session, factory(), m));
             }
         }
         return new DavResourceIteratorImpl(members);

@@ -26,7 +26,7 @@ import org.lemongate.mapping.MailGateway;
 /**
  * The WebDAV servlet of the mail tree, on Jackrabbit's server framework. It replaces Jackrabbit's request cycle
  * ({@link #service}) to authenticate against IMAP, to answer OPTIONS without credentials, to refuse methods this
- * read-only version does not serve, and to route every failure through {@link DavErrors}.
+ * version does not serve, and to route every failure through {@link DavErrors}.
  */
 final class MailDavServlet extends AbstractWebdavServlet {
 
@@ -36,10 +36,13 @@ final class MailDavServlet extends AbstractWebdavServlet {
     private final transient MailResourceFactory resources = new MailResourceFactory();
     private final transient AccountSessions sessions;
 
-    /** @param servletPath where the servlet is mapped inside its context, e.g. {@code /dav} */
-    MailDavServlet(MailGateway gateway, String servletPath) {
+    /**
+     * @param servletPath where the servlet is mapped inside its context, e.g. {@code /dav}
+     * @param state       locks and file names
+     */
+    MailDavServlet(MailGateway gateway, String servletPath, DavState state) {
         this.locators = new MailLocatorFactory(servletPath);
-        this.sessions = new AccountSessions(gateway);
+        this.sessions = new AccountSessions(gateway, state);
     }
 
     @Override
@@ -53,10 +56,11 @@ final class MailDavServlet extends AbstractWebdavServlet {
                 options(davResponse);
                 return;
             }
-            if (!isReadMethod(method)) {
-                response.setHeader("Allow", MailResource.READ_METHODS);
+            if (!isSupported(method)) {
+                response.setHeader("Allow", MailResource.METHODS);
                 DavErrors.text(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, request.getMethod()
-                        + " is not supported: the WebDAV mail tree is read-only in this version");
+                        + " is not supported by the WebDAV mail tree in this version; it supports "
+                        + MailResource.METHODS);
                 return;
             }
             getDavSessionProvider().attachSession(davRequest);
@@ -76,11 +80,18 @@ final class MailDavServlet extends AbstractWebdavServlet {
             DavErrors.send(response, e, method);
         } catch (DavException e) {
             DavErrors.send(davResponse, e);
+        } catch (RuntimeException e) {
+            DavErrors.sendUnexpected(response, e, request.getMethod());
         }
     }
 
-    private static boolean isReadMethod(int method) {
-        return method == DavMethods.DAV_GET || method == DavMethods.DAV_HEAD || method == DavMethods.DAV_PROPFIND;
+    private static boolean isSupported(int method) {
+        return switch (method) {
+            case DavMethods.DAV_GET, DavMethods.DAV_HEAD, DavMethods.DAV_PROPFIND, DavMethods.DAV_MKCOL,
+                    DavMethods.DAV_DELETE, DavMethods.DAV_MOVE, DavMethods.DAV_LOCK, DavMethods.DAV_UNLOCK,
+                    DavMethods.DAV_PUT -> true;
+            default -> false;
+        };
     }
 
     /**
@@ -90,7 +101,7 @@ final class MailDavServlet extends AbstractWebdavServlet {
     private static void options(WebdavResponse response) {
         response.setHeader(DavConstants.HEADER_DAV, MailResource.COMPLIANCE);
         response.setHeader("MS-Author-Via", "DAV");
-        response.setHeader("Allow", MailResource.READ_METHODS);
+        response.setHeader("Allow", MailResource.METHODS);
         response.setContentLength(0);
         response.setStatus(HttpServletResponse.SC_OK);
     }
@@ -110,7 +121,7 @@ final class MailDavServlet extends AbstractWebdavServlet {
     @Override
     protected void doGet(WebdavRequest request, WebdavResponse response, DavResource resource)
             throws IOException, DavException {
-        if (!notModified(request, response, resource)) {
+        if (!(resource instanceof MessageResource m) || !MessageDownload.answer(request, response, m, true)) {
             super.doGet(request, response, resource);
         }
     }
@@ -118,26 +129,67 @@ final class MailDavServlet extends AbstractWebdavServlet {
     @Override
     protected void doHead(WebdavRequest request, WebdavResponse response, DavResource resource)
             throws IOException {
-        if (!notModified(request, response, resource)) {
+        if (!(resource instanceof MessageResource m) || !MessageDownload.answer(request, response, m, false)) {
             super.doHead(request, response, resource);
         }
     }
 
-    /** Answers 304 when If-None-Match names the message's ETag (or is {@code *}); Jackrabbit checks only dates. */
-    private static boolean notModified(WebdavRequest request, WebdavResponse response, DavResource resource) {
-        String ifNoneMatch = request.getHeader("If-None-Match");
-        if (ifNoneMatch == null || !(resource instanceof MessageResource message)) {
-            return false;
+    @Override
+    protected void doMkCol(WebdavRequest request, WebdavResponse response, DavResource resource)
+            throws DavException {
+        MailResource target = (MailResource) resource;
+        LockGuard.check(target, target.path(), false);
+        MakeFolder.run(request, response, target);
+    }
+
+    @Override
+    protected void doDelete(WebdavRequest request, WebdavResponse response, DavResource resource)
+            throws DavException {
+        MailResource target = (MailResource) resource;
+        if (target.exists()) {
+            LockGuard.check(target, target.path(), true);
         }
-        for (String tag : ifNoneMatch.split(",")) {
-            String t = tag.strip();
-            if (t.equals("*") || t.equals(message.etag()) || t.equals("W/" + message.etag())) {
-                response.setHeader("ETag", message.etag());
-                response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-                return true;
-            }
+        DeleteResource.run(request.getHeader(DavConstants.HEADER_DEPTH), target);
+        dropLocks(target, target.path());
+        response.setStatus(DavServletResponse.SC_NO_CONTENT);
+    }
+
+    @Override
+    protected void doMove(WebdavRequest request, WebdavResponse response, DavResource resource)
+            throws DavException {
+        MailResource source = (MailResource) resource;
+        Destination destination = Destination.of(request);
+        if (source.exists()) {
+            LockGuard.check(source, source.path(), true);
+            LockGuard.check(source, destination.locator().path(), true);
         }
-        return false;
+        response.setStatus(MoveResource.run(destination, source, resources));
+        dropLocks(source, source.path());
+    }
+
+    @Override
+    protected void doPut(WebdavRequest request, WebdavResponse response, DavResource resource)
+            throws DavException, IOException {
+        response.setStatus(PutMessage.run(request, response, (MailResource) resource, resources));
+    }
+
+    @Override
+    protected void doLock(WebdavRequest request, WebdavResponse response, DavResource resource)
+            throws DavException, IOException {
+        LockResource.run(request, response, (MailResource) resource, resources);
+    }
+
+    @Override
+    protected void doUnlock(WebdavRequest request, WebdavResponse response, DavResource resource)
+            throws DavException {
+        UnlockResource.run(request, (MailResource) resource);
+        response.setStatus(DavServletResponse.SC_NO_CONTENT);
+    }
+
+    /** Locks go with the resources they locked (RFC 4918 sections 9.6 and 9.9.4: they do not move along). */
+    private static void dropLocks(MailResource resource, DavPath path) {
+        AccountSession session = resource.accountSession();
+        session.locks().dropWithin(session.user(), path);
     }
 
     /** The If header is honoured only where it names something that exists (RFC 4918 section 10.4). */

@@ -14,9 +14,11 @@ import org.apache.jackrabbit.webdav.DavSession;
 import org.apache.jackrabbit.webdav.MultiStatusResponse;
 import org.apache.jackrabbit.webdav.io.InputContext;
 import org.apache.jackrabbit.webdav.lock.ActiveLock;
+import org.apache.jackrabbit.webdav.lock.LockDiscovery;
 import org.apache.jackrabbit.webdav.lock.LockInfo;
 import org.apache.jackrabbit.webdav.lock.LockManager;
 import org.apache.jackrabbit.webdav.lock.Scope;
+import org.apache.jackrabbit.webdav.lock.SupportedLock;
 import org.apache.jackrabbit.webdav.lock.Type;
 import org.apache.jackrabbit.webdav.property.DavProperty;
 import org.apache.jackrabbit.webdav.property.DavPropertyName;
@@ -24,13 +26,14 @@ import org.apache.jackrabbit.webdav.property.DavPropertySet;
 import org.apache.jackrabbit.webdav.property.PropEntry;
 
 /**
- * What every resource of the mail tree shares: where it is, whose it is, and the refusals of a read-only tree.
- * Subclasses say what they are and which properties they have.
+ * What every resource of the mail tree shares: where it is, whose it is, and the refusal of Jackrabbit's
+ * resource-level writes (the servlet runs each supported method itself). Subclasses say what they are and which
+ * properties they have.
  */
 abstract class MailResource implements DavResource {
 
-    /** The methods a read-only resource answers. */
-    static final String READ_METHODS = "OPTIONS, GET, HEAD, PROPFIND";
+    /** The methods the mail tree answers. */
+    static final String METHODS = "OPTIONS, GET, HEAD, PUT, PROPFIND, MKCOL, DELETE, MOVE, LOCK, UNLOCK";
     /** DAV classes announced on every path (clients such as Finder mount read-only without class 2). */
     static final String COMPLIANCE = "1, 2";
 
@@ -54,6 +57,16 @@ abstract class MailResource implements DavResource {
         return session;
     }
 
+    /** The absolute path of the tree's root, without its trailing slash. */
+    final String locatorMount() {
+        return locator.mount();
+    }
+
+    /** The locator of the enclosing folder (the root's own for the root). */
+    final MailLocator parentLocator() {
+        return new MailLocator(locator.mount(), locator.path().parent(), locator.factory());
+    }
+
     /** A locator for a member of this collection. */
     final MailLocator memberLocator(String segment) {
         return new MailLocator(locator.mount(), locator.path().child(segment), locator.factory());
@@ -66,7 +79,7 @@ abstract class MailResource implements DavResource {
 
     @Override
     public String getSupportedMethods() {
-        return READ_METHODS;
+        return METHODS;
     }
 
     @Override
@@ -99,17 +112,30 @@ abstract class MailResource implements DavResource {
         return getProperties().get(name);
     }
 
+    /** The live properties, with exclusive and shared write locks; none for a resource that does not exist. */
     @Override
-    public DavPropertySet getProperties() {
-        return new DavPropertySet();
+    public final DavPropertySet getProperties() {
+        DavPropertySet props = new DavPropertySet();
+        if (exists()) {
+            addProperties(props);
+            SupportedLock supported = new SupportedLock();
+            supported.addEntry(Type.WRITE, Scope.EXCLUSIVE);
+            supported.addEntry(Type.WRITE, Scope.SHARED);
+            props.add(supported);
+            props.add(new LockDiscovery(getLocks()));
+        }
+        return props;
     }
+
+    /** Adds the properties particular to this kind of resource. */
+    abstract void addProperties(DavPropertySet props);
 
     @Override
     public DavResource getCollection() {
         if (locator.path().isRoot()) {
             return null;
         }
-        return factory.resolve(new MailLocator(locator.mount(), locator.path().parent(), locator.factory()), session);
+        return factory.resolve(parentLocator(), session);
     }
 
     @Override
@@ -119,78 +145,91 @@ abstract class MailResource implements DavResource {
 
     @Override
     public void setProperty(DavProperty<?> property) throws DavException {
-        throw readOnly();
+        throw unsupported();
     }
 
     @Override
     public void removeProperty(DavPropertyName propertyName) throws DavException {
-        throw readOnly();
+        throw unsupported();
     }
 
     @Override
     public MultiStatusResponse alterProperties(List<? extends PropEntry> changeList) throws DavException {
-        throw readOnly();
+        throw unsupported();
     }
 
     @Override
     public void addMember(DavResource resource, InputContext inputContext) throws DavException {
-        throw readOnly();
+        throw unsupported();
     }
 
     @Override
     public void removeMember(DavResource member) throws DavException {
-        throw readOnly();
+        throw unsupported();
     }
 
     @Override
     public void move(DavResource destination) throws DavException {
-        throw readOnly();
+        throw unsupported();
     }
 
     @Override
     public void copy(DavResource destination, boolean shallow) throws DavException {
-        throw readOnly();
+        throw unsupported();
     }
 
     @Override
     public boolean isLockable(Type type, Scope scope) {
-        return false;
+        return Type.WRITE.equals(type);
     }
 
     @Override
     public boolean hasLock(Type type, Scope scope) {
-        return false;
+        return getLock(type, scope) != null;
     }
 
     @Override
     public ActiveLock getLock(Type type, Scope scope) {
+        for (ActiveLock lock : getLocks()) {
+            if (lock.getType().equals(type) && lock.getScope().equals(scope)) {
+                return lock;
+            }
+        }
         return null;
     }
 
+    /** The user's live locks on this path, its own and deep ones of its ancestors. */
     @Override
     public ActiveLock[] getLocks() {
-        return new ActiveLock[0];
+        return session.locks().covering(session.user(), path()).stream()
+                .map(l -> new StoredActiveLock(l, lockRootHref(l), session.clock()))
+                .toArray(ActiveLock[]::new);
+    }
+
+    /** The href of a lock's root: this resource, or an ancestor folder. */
+    final String lockRootHref(DavLock lock) {
+        return lock.root().equals(path()) ? getHref() : locator.mount() + lock.root().encoded(true);
     }
 
     @Override
     public ActiveLock lock(LockInfo reqLockInfo) throws DavException {
-        throw readOnly();
+        throw unsupported();
     }
 
     @Override
     public ActiveLock refreshLock(LockInfo reqLockInfo, String lockToken) throws DavException {
-        throw readOnly();
+        throw unsupported();
     }
 
     @Override
     public void unlock(String lockToken) throws DavException {
-        throw readOnly();
+        throw unsupported();
     }
 
-    /** Locks are not supported yet, so there is no lock manager to take. */
+    /** Locks live in the {@link LockStore}; Jackrabbit's lock managers are not used. */
     @Override
     public void addLockManager(LockManager lockmgr) {
-        throw new UnsupportedOperationException("the mail tree has no lock manager yet");
+        throw new UnsupportedOperationException("the mail tree keeps its locks in its own lock store");
     }
 
     @Override
@@ -203,8 +242,9 @@ abstract class MailResource implements DavResource {
         return session;
     }
 
-    private static DavException readOnly() {
+    /** The servlet runs every supported method itself; Jackrabbit's resource-level operations are not used. */
+    private static DavException unsupported() {
         return new DavException(DavServletResponse.SC_METHOD_NOT_ALLOWED,
-                "the WebDAV mail tree is read-only in this version: only " + READ_METHODS + " are supported");
+                "this operation is not supported by the WebDAV mail tree; it supports " + METHODS);
     }
 }

@@ -55,9 +55,16 @@ final class MailResourceFactory implements DavResourceFactory {
 
     private Optional<MessageSummary> message(MailLocator locator, AccountSession session) {
         DavPath path = locator.path();
-        OptionalLong uid = MessageNames.uid(path.leaf());
         Optional<MailboxInfo> folder = mailboxName(path.parent()).flatMap(n -> session.tree().find(n));
-        if (uid.isEmpty() || folder.isEmpty() || !folder.get().selectable()) {
+        if (folder.isEmpty() || !folder.get().selectable()) {
+            return Optional.empty();
+        }
+        Optional<MessageRef> named = session.names().find(session.user(), path);
+        if (named.isPresent()) {
+            return named(session, named.get());
+        }
+        OptionalLong uid = MessageNames.uid(path.leaf());
+        if (uid.isEmpty()) {
             return Optional.empty();
         }
         MailboxInfo mailbox = folder.get();
@@ -72,8 +79,19 @@ final class MailResourceFactory implements DavResourceFactory {
         } catch (MailException.NotFound e) {
             return Optional.empty();
         }
-        // One URL per message: a name that carries the right UID but not the right words is not an alias.
-        return MessageNames.name(summary).equals(path.leaf()) ? Optional.of(summary) : Optional.empty();
+        // One URL per message: a name that carries the right UID but not the right words is not an alias, and
+        // a message a client named is found under that name only.
+        return session.fileName(summary).equals(path.leaf()) ? Optional.of(summary) : Optional.empty();
+    }
+
+    /** The message behind a client-chosen name; a name whose message is gone is forgotten. */
+    private static Optional<MessageSummary> named(AccountSession session, MessageRef ref) {
+        try {
+            return Optional.of(session.account().summary(ref));
+        } catch (MailException.NotFound | MailException.StaleState e) {
+            session.names().remove(session.user(), ref);
+            return Optional.empty();
+        }
     }
 
     private static Optional<MailboxName> mailboxName(DavPath path) {

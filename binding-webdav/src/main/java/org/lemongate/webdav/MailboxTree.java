@@ -25,6 +25,11 @@ final class MailboxTree {
         return Optional.ofNullable(byName.get(name));
     }
 
+    /** Every mailbox, in listing order. */
+    List<MailboxInfo> all() {
+        return List.copyOf(byName.values());
+    }
+
     /** The mailboxes directly below {@code parent}, or the top-level ones for an empty parent, in listing order. */
     List<MailboxInfo> children(Optional<MailboxName> parent) {
         List<MailboxInfo> out = new ArrayList<>();

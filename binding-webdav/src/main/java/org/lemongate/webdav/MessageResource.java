@@ -9,6 +9,7 @@ import org.apache.jackrabbit.webdav.property.DefaultDavProperty;
 import org.apache.jackrabbit.webdav.property.ResourceType;
 import org.lemongate.mapping.ByteRange;
 import org.lemongate.mapping.Content;
+import org.lemongate.mapping.MessageRef;
 import org.lemongate.mapping.MessageSummary;
 
 /** A message as a file: its raw RFC 822 bytes, streamed from IMAP. */
@@ -29,7 +30,27 @@ final class MessageResource extends MailResource {
      * UIDVALIDITY yields a different tag, never a stale match).
      */
     String etag() {
-        return "\"" + message.ref().uidValidity() + "-" + message.ref().uid() + "\"";
+        return etag(message.ref());
+    }
+
+    /** The ETag of a message. */
+    static String etag(MessageRef ref) {
+        return "\"" + ref.uidValidity() + "-" + ref.uid() + "\"";
+    }
+
+    /** The message. */
+    MessageRef ref() {
+        return message.ref();
+    }
+
+    /** The message's size in bytes (RFC822.SIZE): exactly what a full GET sends. */
+    long size() {
+        return message.size();
+    }
+
+    /** Streams the raw message, or a range of it, from IMAP. */
+    Content open(ByteRange range) {
+        return accountSession().account().openRaw(message.ref(), range);
     }
 
     @Override
@@ -52,9 +73,9 @@ final class MessageResource extends MailResource {
         return message.receivedDate().toEpochMilli();
     }
 
+    /** The RFC 4918 file properties and the {@link MailProperties mail namespace}. */
     @Override
-    public DavPropertySet getProperties() {
-        DavPropertySet props = new DavPropertySet();
+    void addProperties(DavPropertySet props) {
         props.add(new ResourceType(ResourceType.DEFAULT_RESOURCE));
         props.add(new DefaultDavProperty<>(DavPropertyName.DISPLAYNAME, message.subject()));
         props.add(new DefaultDavProperty<>(DavPropertyName.GETCONTENTLENGTH, Long.toString(message.size())));
@@ -62,7 +83,7 @@ final class MessageResource extends MailResource {
         props.add(new DefaultDavProperty<>(DavPropertyName.GETETAG, etag()));
         props.add(new DefaultDavProperty<>(DavPropertyName.GETLASTMODIFIED, HttpDates.rfc1123(message.receivedDate())));
         props.add(new DefaultDavProperty<>(DavPropertyName.CREATIONDATE, HttpDates.rfc3339(message.receivedDate())));
-        return props;
+        MailProperties.add(props, message);
     }
 
     /** Streams the message in bounded chunks (IMAP partial FETCH); only headers are written for HEAD. */
@@ -72,10 +93,11 @@ final class MessageResource extends MailResource {
         context.setContentLength(message.size());
         context.setETag(etag());
         context.setModificationTime(getModificationTime());
+        context.setProperty("Accept-Ranges", "bytes");
         if (!context.hasStream()) {
             return;
         }
-        try (Content content = accountSession().account().openRaw(message.ref(), ByteRange.ALL)) {
+        try (Content content = open(ByteRange.ALL)) {
             content.stream().transferTo(context.getOutputStream());
         }
     }

@@ -3,6 +3,7 @@ package org.lemongate.webdav;
 import java.io.IOException;
 
 import org.apache.jackrabbit.webdav.io.OutputContext;
+import org.apache.jackrabbit.webdav.property.DavPropertySet;
 
 /** A path that names nothing (yet): the target of a 404, or of a future PUT or MKCOL. */
 final class MissingResource extends MailResource {
@@ -24,6 +25,11 @@ final class MissingResource extends MailResource {
     @Override
     public String getDisplayName() {
         return path().leaf();
+    }
+
+    @Override
+    void addProperties(DavPropertySet props) {
+        throw new IllegalStateException("a missing resource has no properties");
     }
 
     /** Never reached: Jackrabbit answers 404 before spooling a resource that does not exist. */

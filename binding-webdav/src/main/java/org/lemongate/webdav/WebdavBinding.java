@@ -1,5 +1,6 @@
 package org.lemongate.webdav;
 
+import java.time.Clock;
 import java.util.Objects;
 
 import jakarta.servlet.ServletContext;
@@ -35,7 +36,8 @@ public final class WebdavBinding {
     public static void install(ServletContext context, MailGateway gateway) {
         Objects.requireNonNull(context, "context");
         Objects.requireNonNull(gateway, "gateway");
-        ServletRegistration.Dynamic registration = context.addServlet(SERVLET_NAME, new MailDavServlet(gateway, PATH));
+        ServletRegistration.Dynamic registration = context.addServlet(SERVLET_NAME,
+                new MailDavServlet(gateway, PATH, DavState.inMemory(Clock.systemUTC())));
         if (registration == null) {
             throw new IllegalStateException("a servlet named " + SERVLET_NAME + " is registered already");
         }

@@ -137,9 +137,9 @@ class DavProtocolTest {
     }
 
     @Test
-    void writeMethodsAreRefusedAsNotAllowedInThisReadOnlyVersion() throws Exception {
-        HttpResponse<String> r = dav().send(dav().asAlice("/dav/INBOX/new.eml")
-                .PUT(HttpRequest.BodyPublishers.ofString("Subject: x\r\n\r\nbody\r\n")).build());
+    void unsupportedMethodsAreRefusedWithTheAllowHeader() throws Exception {
+        HttpResponse<String> r = dav().send(dav().asAlice("/dav/INBOX/")
+                .method("REPORT", HttpRequest.BodyPublishers.ofString("<x/>")).build());
 
         assertEquals(405, r.statusCode());
         assertTrue(r.headers().firstValue("Allow").orElseThrow().contains("PROPFIND"));
@@ -158,5 +158,15 @@ class DavProtocolTest {
             long retryAfter = Long.parseLong(r.headers().firstValue("Retry-After").orElseThrow());
             assertTrue(retryAfter >= 1, "Retry-After " + retryAfter);
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"If", "Lock-Token"})
+    void garbageLockHeadersAreClientErrorsNotCrashes(String header) throws Exception {
+        HttpResponse<String> r = dav().send(dav().asAlice("/dav/INBOX/").header(header, "(<garbage")
+                .method("PROPFIND", HttpRequest.BodyPublishers.noBody()).header("Depth", "0").build());
+
+        assertTrue(r.statusCode() >= 400 && r.statusCode() < 500 || r.statusCode() == 207,
+                header + " gave " + r.statusCode() + ": " + r.body());
     }
 }

@@ -77,4 +77,17 @@ class MailTreeTest {
         assertTrue(ms.responses().containsKey("/dav/INBOX/"));
         assertFalse(ms.responses().containsKey("/dav/Archive/"), "Bob sees Alice's Archive");
     }
+
+    @Test
+    void quotaPropertiesAreNotFoundWhereTheServerHasNoQuota() throws Exception {
+        String body = "<?xml version=\"1.0\"?><D:propfind xmlns:D=\"DAV:\"><D:prop><D:quota-available-bytes/>"
+                + "<D:quota-used-bytes/></D:prop></D:propfind>";
+
+        HttpResponse<String> r = dav().propfind("/dav/", "0", body);
+
+        assertEquals(207, r.statusCode());
+        Multistatus ms = Multistatus.parse(r.body());
+        assertEquals(Map.of(), ms.at("/dav/"), "GreenMail has no QUOTA, so nothing may be reported with 200");
+        assertTrue(r.body().contains("quota-used-bytes") && r.body().contains("404"), r.body());
+    }
 }

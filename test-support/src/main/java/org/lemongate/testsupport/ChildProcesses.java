@@ -59,7 +59,7 @@ final class ChildProcesses {
                 tree.stream().filter(ChildProcesses::running).forEach(ProcessHandle::destroyForcibly);
                 return false;
             }
-            sleepBriefly();
+            Polling.sleep(Duration.ofMillis(20));
         }
         return graceful;
     }
@@ -78,14 +78,6 @@ final class ChildProcesses {
             return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
         } catch (IOException | RuntimeException unreadable) {
             return handle.isAlive();
-        }
-    }
-
-    private static void sleepBriefly() {
-        try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

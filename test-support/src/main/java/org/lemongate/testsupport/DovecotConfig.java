@@ -85,6 +85,7 @@ record DovecotConfig(Map<String, String> users, long storageQuotaBytes, int maxU
         line(conf, "instance_name = " + layout.instanceName());
         line(conf, "log_path = " + layout.logFile());
         line(conf, "default_internal_user = " + accounts.internalUser());
+        line(conf, "default_internal_group = " + accounts.internalGroup());
         line(conf, "default_login_user = " + accounts.loginUser());
         line(conf, "ssl = no");
         line(conf, "disable_plaintext_auth = no");

@@ -40,7 +40,6 @@ public final class DovecotServer implements AutoCloseable {
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
     private static final Duration DOVEADM_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration GREETING_READ_TIMEOUT = Duration.ofSeconds(2);
-    private static final int PORT_ATTEMPTS = 3;
     private static final int LOG_TAIL_BYTES = 32 * 1024;
 
     private final DovecotConfig config;
@@ -67,6 +66,17 @@ public final class DovecotServer implements AutoCloseable {
      */
     public static DovecotServer start(Map<String, String> usersToPasswords) {
         return builder().users(usersToPasswords).start();
+    }
+
+    /**
+     * Skips or fails the calling test, per the {@link Interop} policy, unless Dovecot and doveadm are installed;
+     * for tests that must know before they prepare anything. Starting a server checks it too.
+     *
+     * @return the dovecot executable
+     */
+    public static Path requireInstalled() {
+        Interop.requireCommand("doveadm", "dovecot-core");
+        return Interop.requireCommand("dovecot", PACKAGE);
     }
 
     /** A builder for a Dovecot with a non-default quota, connection cap or extra settings. */
@@ -112,7 +122,12 @@ public final class DovecotServer implements AutoCloseable {
         if (isRunning()) {
             return this;
         }
-        launchOn(port);
+        try {
+            launchOn(port);
+        } catch (PortTakenException taken) {
+            throw new IllegalStateException("Another process took port " + port + " while Dovecot was stopped:\n"
+                    + logs(), taken);
+        }
         return this;
     }
 
@@ -126,7 +141,7 @@ public final class DovecotServer implements AutoCloseable {
         }
         ChildProcesses.end(master, STOP_GRACE);
         master = null;
-        awaitPortClosed();
+        LoopbackPorts.awaitRefused(port, STOP_GRACE);
     }
 
     /** Stops the server and deletes its directory with all mail in it. */
@@ -194,18 +209,7 @@ public final class DovecotServer implements AutoCloseable {
 
     private void firstStart() {
         writeUsersAndDirectories();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                launchOn(LoopbackPorts.pickFree());
-                return;
-            } catch (PortTakenException taken) {
-                // Another process took the port between picking and binding it; any other failure is final.
-                if (attempt == PORT_ATTEMPTS) {
-                    throw new IllegalStateException("Dovecot found no free port in " + PORT_ATTEMPTS
-                            + " attempts:\n" + logs(), taken);
-                }
-            }
-        }
+        PortTakenException.retrying(() -> launchOn(LoopbackPorts.pickFree()), this::logs);
     }
 
     private void writeUsersAndDirectories() {
@@ -243,14 +247,14 @@ public final class DovecotServer implements AutoCloseable {
                 master = null;
                 // Start-up errors such as a failed bind go to the console, which each launch starts afresh.
                 if (Directories.tail(layout.consoleFile(), LOG_TAIL_BYTES).contains("Address already in use")) {
-                    throw new PortTakenException();
+                    throw new PortTakenException("Dovecot");
                 }
                 throw new IllegalStateException("Dovecot exited while starting on port " + port + ":\n" + logs());
             }
             if (greetingServed()) {
                 return;
             }
-            pause(Duration.ofMillis(20));
+            Polling.sleep(Duration.ofMillis(20));
         }
         ChildProcesses.end(master, STOP_GRACE);
         master = null;
@@ -268,34 +272,6 @@ public final class DovecotServer implements AutoCloseable {
             return greeting != null && greeting.startsWith("* OK");
         } catch (IOException notYet) {
             return false;
-        }
-    }
-
-    private void awaitPortClosed() {
-        long deadline = System.nanoTime() + STOP_GRACE.toNanos();
-        while (LoopbackPorts.accepts(port)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Port " + port + " still accepts connections after Dovecot stopped");
-            }
-            pause(Duration.ofMillis(20));
-        }
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for Dovecot", e);
-        }
-    }
-
-    /** Dovecot could not bind the port it was given. */
-    private static final class PortTakenException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        PortTakenException() {
-            super("IMAP port already in use", null, false, false);
         }
     }
 
@@ -364,7 +340,7 @@ public final class DovecotServer implements AutoCloseable {
         public DovecotServer start() {
             DovecotConfig config = new DovecotConfig(users, storageQuotaBytes, maxUserIpConnections, loginDelays,
                     extraSettings);
-            Path dovecot = Interop.requireCommand("dovecot", PACKAGE);
+            Path dovecot = requireInstalled();
             Path doveadm = Interop.requireCommand("doveadm", "dovecot-core");
             DovecotServer server = new DovecotServer(config, dovecot, doveadm);
             try {

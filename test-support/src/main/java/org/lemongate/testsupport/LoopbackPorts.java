@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 
 /**
  * Free ports and reachability checks on the loopback interface, the only network tests may use.
@@ -44,6 +45,21 @@ public final class LoopbackPorts {
             return true;
         } catch (IOException refused) {
             return false;
+        }
+    }
+
+    /**
+     * Waits until nothing accepts connections on {@value #HOST}:{@code port} any more.
+     *
+     * @throws IllegalStateException when something still does after {@code timeout}
+     */
+    public static void awaitRefused(int port, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (accepts(port)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Port " + port + " still accepts connections after " + timeout);
+            }
+            Polling.sleep(Duration.ofMillis(20));
         }
     }
 }

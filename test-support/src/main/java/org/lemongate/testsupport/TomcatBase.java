@@ -43,9 +43,6 @@ final class TomcatBase {
      */
     static TomcatBase create(Path war, String contextPath, Map<String, String> contextParameters) {
         checkContextPath(contextPath);
-        if (!Files.isRegularFile(war)) {
-            throw new IllegalArgumentException("No WAR file at " + war);
-        }
         TomcatBase layout = new TomcatBase(Directories.createShared("lg-tomcat"));
         try {
             layout.populate(war, contextName(contextPath), contextParameters);

@@ -44,7 +44,6 @@ public final class TomcatServer implements AutoCloseable {
     private static final int STOP_WAIT_SECONDS = 10;
     private static final Duration STOP_COMMAND_TIMEOUT = Duration.ofSeconds(STOP_WAIT_SECONDS + 20);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
-    private static final int PORT_ATTEMPTS = 3;
     private static final int LOG_TAIL_BYTES = 16 * 1024;
 
     private final TomcatBase base;
@@ -65,6 +64,16 @@ public final class TomcatServer implements AutoCloseable {
         this.readyPath = builder.readyPath != null ? builder.readyPath : builder.contextPath + "/";
         this.startupTimeout = builder.startupTimeout;
         this.javaOptions = List.copyOf(builder.javaOptions);
+    }
+
+    /**
+     * Skips or fails the calling test, per the {@link Interop} policy, unless Debian's Tomcat is installed; for
+     * tests that must know before they build what they deploy. {@link Builder#start()} checks it too.
+     *
+     * @return catalina.sh
+     */
+    public static Path requireInstalled() {
+        return Interop.requireFile(CATALINA_HOME.resolve("bin/catalina.sh"), PACKAGE, PACKAGE);
     }
 
     /** A builder; {@link Builder#war(Path, String)} is required. */
@@ -113,7 +122,12 @@ public final class TomcatServer implements AutoCloseable {
             throw new IllegalStateException("This Tomcat was closed; start a new one");
         }
         if (!isRunning()) {
-            launch();
+            try {
+                launch();
+            } catch (PortTakenException taken) {
+                throw new IllegalStateException("Another process took port " + httpPort + " or " + shutdownPort
+                        + " while Tomcat was stopped:\n" + logs(), taken);
+            }
         }
         return this;
     }
@@ -134,7 +148,7 @@ public final class TomcatServer implements AutoCloseable {
             ChildProcesses.end(tomcat, Duration.ofSeconds(STOP_WAIT_SECONDS));
         }
         tomcat = null;
-        awaitRefused(httpPort);
+        LoopbackPorts.awaitRefused(httpPort, Duration.ofSeconds(STOP_WAIT_SECONDS));
     }
 
     /** Stops Tomcat and deletes its CATALINA_BASE. */
@@ -159,19 +173,11 @@ public final class TomcatServer implements AutoCloseable {
     }
 
     private void firstStart() {
-        for (int attempt = 1; ; attempt++) {
+        PortTakenException.retrying(() -> {
             httpPort = LoopbackPorts.pickFree();
             shutdownPort = LoopbackPorts.pickFree();
-            try {
-                launch();
-                return;
-            } catch (PortTakenException taken) {
-                if (attempt == PORT_ATTEMPTS) {
-                    throw new IllegalStateException("Tomcat found no free ports in " + PORT_ATTEMPTS + " attempts:\n"
-                            + logs(), taken);
-                }
-            }
-        }
+            launch();
+        }, this::logs);
     }
 
     private void launch() {
@@ -217,7 +223,7 @@ public final class TomcatServer implements AutoCloseable {
                 // catalina.out gets every log record; it is reset after a clash so only this launch is read.
                 if (Directories.tail(base.consoleLog(), LOG_TAIL_BYTES).contains("Address already in use")) {
                     resetConsoleLog();
-                    throw new PortTakenException();
+                    throw new PortTakenException("Tomcat");
                 }
                 throw new IllegalStateException("Tomcat exited while starting:\n" + logs());
             }
@@ -231,7 +237,7 @@ public final class TomcatServer implements AutoCloseable {
                 throw new IllegalStateException("The web application at " + contextPath + " failed to start:\n"
                         + logs);
             }
-            pause();
+            Polling.sleep(POLL_INTERVAL);
         }
         stop();
         throw new IllegalStateException(readyUrl + " did not answer 2xx or 3xx within " + startupTimeout + ":\n"
@@ -267,34 +273,6 @@ public final class TomcatServer implements AutoCloseable {
             }
         } catch (IOException notYet) {
             return -1;
-        }
-    }
-
-    private static void awaitRefused(int port) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(STOP_WAIT_SECONDS).toNanos();
-        while (LoopbackPorts.accepts(port)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Port " + port + " still accepts connections after Tomcat stopped");
-            }
-            pause();
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(POLL_INTERVAL.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for Tomcat", e);
-        }
-    }
-
-    /** Tomcat could not bind one of the ports it was given. */
-    private static final class PortTakenException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        PortTakenException() {
-            super("Tomcat port already in use", null, false, false);
         }
     }
 
@@ -372,7 +350,10 @@ public final class TomcatServer implements AutoCloseable {
             if (war == null) {
                 throw new IllegalStateException("Say which WAR to deploy: war(file, contextPath)");
             }
-            Path catalinaScript = Interop.requireFile(CATALINA_HOME.resolve("bin/catalina.sh"), PACKAGE, PACKAGE);
+            if (!Files.isRegularFile(war)) {
+                throw new IllegalArgumentException("No WAR file at " + war);
+            }
+            Path catalinaScript = requireInstalled();
             TomcatBase base = TomcatBase.create(war, contextPath, contextParameters);
             TomcatServer server = new TomcatServer(this, base, catalinaScript);
             try {

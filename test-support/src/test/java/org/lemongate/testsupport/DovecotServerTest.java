@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,9 +23,16 @@ class DovecotServerTest {
 
     private static DovecotServer shared;
 
-    @BeforeAll
-    static void startShared() {
-        shared = DovecotServer.start(Map.of("alice", "secret", "bob", "hunter2"));
+    /**
+     * One server for the tests that do not stop it, started by the first of them. Not in @BeforeAll: a skip there
+     * hides the whole class from the test report instead of listing each test as skipped with the reason.
+     */
+    private static synchronized DovecotServer shared() {
+        if (shared == null) {
+            // dave is only for counting sessions, so no other test's closing session can be counted.
+            shared = DovecotServer.start(Map.of("alice", "secret", "bob", "hunter2", "dave", "counted"));
+        }
+        return shared;
     }
 
     @AfterAll
@@ -38,13 +44,13 @@ class DovecotServerTest {
 
     @Test
     void servesImapOnLoopbackAndLogsInItsUsers() throws IOException {
-        assertEquals("127.0.0.1", shared.host());
-        assertEquals("imap://127.0.0.1:" + shared.imapPort(), shared.imapUrl());
-        try (ImapProbe alice = ImapProbe.connect(shared.imapPort())) {
+        assertEquals("127.0.0.1", shared().host());
+        assertEquals("imap://127.0.0.1:" + shared().imapPort(), shared().imapUrl());
+        try (ImapProbe alice = ImapProbe.connect(shared().imapPort())) {
             assertTrue(alice.greeting().startsWith("* OK"), alice.greeting());
             assertTrue(alice.tagged("LOGIN alice secret").contains(" OK "));
         }
-        try (ImapProbe bob = ImapProbe.connect(shared.imapPort())) {
+        try (ImapProbe bob = ImapProbe.connect(shared().imapPort())) {
             assertTrue(bob.tagged("LOGIN bob secret").contains("NO [AUTHENTICATIONFAILED]"));
             assertTrue(bob.tagged("LOGIN bob hunter2").contains(" OK "));
         }
@@ -52,8 +58,8 @@ class DovecotServerTest {
 
     @Test
     void createsSpecialUseMailboxesUnderSlashSeparator() throws IOException {
-        shared.doveadm("mailbox", "create", "-u", "bob", "Projects/2026");
-        try (ImapProbe bob = ImapProbe.login(shared.imapPort(), "bob", "hunter2")) {
+        shared().doveadm("mailbox", "create", "-u", "bob", "Projects/2026");
+        try (ImapProbe bob = ImapProbe.login(shared().imapPort(), "bob", "hunter2")) {
             List<String> list = bob.command("LIST \"\" \"*\"");
             for (String role : List.of("Sent", "Drafts", "Trash", "Junk", "Archive")) {
                 assertTrue(list.stream().anyMatch(line -> line.startsWith("* LIST (")
@@ -67,7 +73,7 @@ class DovecotServerTest {
 
     @Test
     void reportsTheDefaultStorageQuotaOfOneGibibyte() throws IOException {
-        try (ImapProbe alice = ImapProbe.login(shared.imapPort(), "alice", "secret")) {
+        try (ImapProbe alice = ImapProbe.login(shared().imapPort(), "alice", "secret")) {
             List<String> quota = alice.command("GETQUOTAROOT INBOX");
             // Usage depends on what other tests stored; the limit is what this test is about.
             assertTrue(quota.stream().anyMatch(line -> line.matches("\\* QUOTA \"User quota\" \\(STORAGE \\d+ 1048576\\)")),
@@ -77,7 +83,7 @@ class DovecotServerTest {
 
     @Test
     void rejectsBadPasswordsWithoutDovecotsDefaultDelay() throws IOException {
-        try (ImapProbe alice = ImapProbe.connect(shared.imapPort())) {
+        try (ImapProbe alice = ImapProbe.connect(shared().imapPort())) {
             long started = System.nanoTime();
             String answer = alice.tagged("LOGIN alice wrong");
             Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -89,11 +95,11 @@ class DovecotServerTest {
 
     @Test
     void doesNotPenaliseTheNextLoginAfterAFailedOne() throws IOException {
-        try (ImapProbe wrong = ImapProbe.connect(shared.imapPort())) {
+        try (ImapProbe wrong = ImapProbe.connect(shared().imapPort())) {
             assertTrue(wrong.tagged("LOGIN bob wrong-once").contains("NO"));
         }
         long started = System.nanoTime();
-        try (ImapProbe right = ImapProbe.login(shared.imapPort(), "bob", "hunter2")) {
+        try (ImapProbe right = ImapProbe.login(shared().imapPort(), "bob", "hunter2")) {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             // With Dovecot's per-address penalty this login would wait 4 s.
             assertTrue(took.compareTo(Duration.ofSeconds(1)) < 0, "good login after a bad one took " + took);
@@ -118,8 +124,8 @@ class DovecotServerTest {
         Path message = scratch.resolve("hello.eml");
         Files.writeString(message, "From: carol@example.org\r\nSubject: Hello\r\n\r\nHi Alice\r\n",
                 StandardCharsets.US_ASCII);
-        shared.doveadm(message, "save", "-u", "alice", "-m", "Archive");
-        try (ImapProbe alice = ImapProbe.login(shared.imapPort(), "alice", "secret")) {
+        shared().doveadm(message, "save", "-u", "alice", "-m", "Archive");
+        try (ImapProbe alice = ImapProbe.login(shared().imapPort(), "alice", "secret")) {
             List<String> status = alice.command("STATUS Archive (MESSAGES)");
             assertTrue(status.contains("* STATUS Archive (MESSAGES 1)"), status.toString());
         }
@@ -127,18 +133,19 @@ class DovecotServerTest {
 
     @Test
     void reportsDoveadmFailuresWithItsOutput() {
+        DovecotServer server = shared();
         IllegalStateException failure = assertThrows(IllegalStateException.class,
-                () -> shared.doveadm("mailbox", "status", "-u", "alice", "messages", "NoSuchMailbox"));
+                () -> server.doveadm("mailbox", "status", "-u", "alice", "messages", "NoSuchMailbox"));
         assertTrue(failure.getMessage().contains("NoSuchMailbox"), failure.getMessage());
     }
 
     @Test
     void countsLoggedInSessionsPerUser() throws IOException {
-        assertEquals(0, shared.connectionCount("bob"));
-        try (ImapProbe first = ImapProbe.login(shared.imapPort(), "bob", "hunter2");
-             ImapProbe second = ImapProbe.login(shared.imapPort(), "bob", "hunter2")) {
-            assertEquals(2, shared.connectionCount("bob"));
-            assertEquals(0, shared.connectionCount("nobody-here"));
+        assertEquals(0, shared().connectionCount("dave"));
+        try (ImapProbe first = ImapProbe.login(shared().imapPort(), "dave", "counted");
+             ImapProbe second = ImapProbe.login(shared().imapPort(), "dave", "counted")) {
+            assertEquals(2, shared().connectionCount("dave"));
+            assertEquals(0, shared().connectionCount("nobody-here"));
             assertTrue(first.tagged("NOOP").contains(" OK ") && second.tagged("NOOP").contains(" OK "));
         }
     }
@@ -201,10 +208,10 @@ class DovecotServerTest {
     @Test
     void instancesCoexistWithSeparatePortsAndUsers() throws IOException {
         try (DovecotServer other = DovecotServer.start(Map.of("carol", "pass"))) {
-            assertNotEquals(shared.imapPort(), other.imapPort());
-            assertNotEquals(shared.baseDirectory(), other.baseDirectory());
+            assertNotEquals(shared().imapPort(), other.imapPort());
+            assertNotEquals(shared().baseDirectory(), other.baseDirectory());
             try (ImapProbe carol = ImapProbe.connect(other.imapPort());
-                 ImapProbe carolOnShared = ImapProbe.connect(shared.imapPort())) {
+                 ImapProbe carolOnShared = ImapProbe.connect(shared().imapPort())) {
                 assertTrue(carol.tagged("LOGIN carol pass").contains(" OK "));
                 assertTrue(carolOnShared.tagged("LOGIN carol pass").contains("NO"));
             }
@@ -219,17 +226,6 @@ class DovecotServerTest {
             assertTrue(server.isRunning());
             assertTrue(took.compareTo(Duration.ofSeconds(2)) < 0, "start took " + took);
         }
-    }
-
-    @Test
-    void rejectsUsersAndSettingsThatWouldCorruptItsFiles() {
-        assertThrows(IllegalArgumentException.class, () -> DovecotServer.start(Map.of("alice", "pa:ss")));
-        assertThrows(IllegalArgumentException.class, () -> DovecotServer.start(Map.of("al ice", "secret")));
-        assertThrows(IllegalArgumentException.class, () -> DovecotServer.start(Map.of()));
-        assertThrows(IllegalArgumentException.class,
-                () -> DovecotServer.builder().user("alice", "secret").setting("ssl", "no\nssl = yes").start());
-        assertThrows(IllegalArgumentException.class,
-                () -> DovecotServer.builder().user("alice", "secret").maxUserIpConnections(0).start());
     }
 
     /** Whether the server ends the session (BYE and close, or a reset) before the probe's read times out. */

@@ -72,6 +72,7 @@ class TomcatServerTest {
 
     @Test
     void failsFastWithTheLogsWhenTheApplicationCannotStart() throws IOException {
+        TomcatServer.requireInstalled();
         long started = System.nanoTime();
         IllegalStateException failure = assertThrows(IllegalStateException.class, () -> TomcatServer.builder()
                 .war(TestWar.broken(scratch), "/broken")
