@@ -1,0 +1,33 @@
+package org.lemongate.webdav;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.lemongate.mapping.Cursor;
+import org.lemongate.mapping.MailAccount;
+import org.lemongate.mapping.MailboxName;
+import org.lemongate.mapping.MessageSummary;
+import org.lemongate.mapping.Page;
+import org.lemongate.mapping.PageRequest;
+import org.lemongate.mapping.SearchCriteria;
+import org.lemongate.mapping.SortOrder;
+
+/** Every message summary of a mailbox, oldest first, read page by page (one IMAP FETCH per page). */
+final class MailboxListing {
+
+    private MailboxListing() {
+    }
+
+    static List<MessageSummary> all(MailAccount account, MailboxName mailbox) {
+        List<MessageSummary> out = new ArrayList<>();
+        Optional<Cursor> cursor = Optional.empty();
+        do {
+            PageRequest request = new PageRequest(PageRequest.MAX_SIZE, SortOrder.OLDEST_FIRST, cursor);
+            Page<MessageSummary> page = account.listMessages(mailbox, SearchCriteria.ALL, request);
+            out.addAll(page.items());
+            cursor = page.next();
+        } while (cursor.isPresent());
+        return out;
+    }
+}
