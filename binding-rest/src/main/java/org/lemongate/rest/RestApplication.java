@@ -1,0 +1,29 @@
+package org.lemongate.rest;
+
+import java.util.Set;
+
+import org.lemongate.mapping.MailGateway;
+
+/** What the JAX-RS application is made of: the resources, the authentication filter, JSON and the error mappers. */
+final class RestApplication {
+
+    private RestApplication() {
+    }
+
+    /** The singletons serving one gateway. */
+    static Set<Object> components(MailGateway gateway) {
+        return Set.of(
+                new ServiceResource(),
+                new MailboxesResource(),
+                new MessagesResource(),
+                new MessageResource(),
+                new Authentication(gateway),
+                new BodyLimit(),
+                new Gzip(),
+                Json.provider(),
+                new MailProblems(),
+                new HttpProblems(),
+                new JsonProblems(),
+                new UnexpectedProblems());
+    }
+}

@@ -1,0 +1,62 @@
+package org.lemongate.rest;
+
+import java.util.List;
+import java.util.Map;
+
+import org.lemongate.mapping.ServiceInfo;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+
+/** {@code GET /api/v1}: what this gateway and the user's mail server can do, the limits, and where to start. */
+@Path("v1")
+@Produces(MediaType.APPLICATION_JSON)
+public final class ServiceResource {
+
+    /**
+     * The service document.
+     *
+     * @param user           the authenticated user
+     * @param gatewayVersion Lemongate's version
+     * @param capabilities   the IMAP server's capabilities, sorted
+     * @param submission     whether sending mail is configured
+     * @param limits         the bounds the gateway enforces
+     * @param links          where the collections are
+     */
+    record ServiceJson(String user, String gatewayVersion, List<String> capabilities, boolean submission,
+                       LimitsJson limits, Map<String, String> links) {
+    }
+
+    /**
+     * The limits a client must respect.
+     *
+     * @param maxPageSize    the largest {@code limit} of a message list
+     * @param maxUploadBytes the largest message accepted for append or submission
+     * @param maxBatchItems  the most messages one request may name
+     * @param maxJsonBytes   the largest JSON request body
+     * @param maxJsonDepth   the deepest nesting a JSON request body may have
+     */
+    record LimitsJson(int maxPageSize, long maxUploadBytes, int maxBatchItems, long maxJsonBytes, int maxJsonDepth) {
+    }
+
+    @Context
+    private HttpServletRequest request;
+
+    /** The service document. */
+    @GET
+    public ServiceJson service() {
+        var account = Authentication.account(request);
+        ServiceInfo info = account.serviceInfo();
+        ApiLinks links = ApiLinks.of(request);
+        return new ServiceJson(account.user(), info.gatewayVersion(),
+                info.serverCapabilities().stream().sorted().toList(), info.submission(),
+                new LimitsJson(info.limits().maxPageSize(), info.limits().maxUploadBytes(),
+                        info.limits().maxBatchItems(), Json.MAX_BODY_BYTES, Json.MAX_DEPTH),
+                Map.of("self", links.service(), "mailboxes", links.mailboxes(),
+                        "messages", links.messagesRoot() + "{?mailbox}"));
+    }
+}
