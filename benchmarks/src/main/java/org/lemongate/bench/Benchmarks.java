@@ -38,18 +38,22 @@ public final class Benchmarks {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !args[0].equals("mapping")) {
-            System.err.println("usage: java -jar lemongate-benchmarks.jar mapping [--quick] [--out FILE]");
+        if (args.length == 0 || !List.of("mapping", "bindings").contains(args[0])) {
+            System.err.println("usage: java -jar lemongate-benchmarks.jar mapping|bindings [--quick] [--out FILE]"
+                    + " [--gateway-jar app/target/lemongate.jar]");
             System.exit(2);
         }
         boolean quick = List.of(args).contains("--quick");
         Optional<Path> out = Optional.empty();
+        Path jar = Path.of("app", "target", "lemongate.jar");
         for (int i = 1; i < args.length - 1; i++) {
             if (args[i].equals("--out")) {
                 out = Optional.of(Path.of(args[i + 1]));
+            } else if (args[i].equals("--gateway-jar")) {
+                jar = Path.of(args[i + 1]);
             }
         }
-        String report = mapping(quick);
+        String report = args[0].equals("mapping") ? mapping(quick) : bindings(quick, jar);
         System.out.println(report);
         if (out.isPresent()) {
             Files.writeString(out.get(), report);
@@ -60,19 +64,9 @@ public final class Benchmarks {
         String user = "bench";
         String password = "bench-secret";
         try (DovecotServer dovecot = DovecotServer.start(Map.of(user, password))) {
-            System.err.println("Dovecot on " + dovecot.imapUrl() + "; filling the mailbox ...");
-            Corpus corpus = new Corpus();
-            long uid100k;
-            long uid20m;
-            try (HandWrittenImap seed = new HandWrittenImap(dovecot.host(), dovecot.imapPort(), user, password,
-                    FETCH_CHUNK)) {
-                List<jakarta.mail.Message> batch = corpus.ordinary(1000);
-                for (int i = 0; i < batch.size(); i += 100) {
-                    seed.append(batch.subList(i, Math.min(batch.size(), i + 100)));
-                }
-                uid20m = seed.append(List.of(corpus.withAttachment(20 * 1024 * 1024)))[0];
-                uid100k = seed.append(List.of(corpus.text("Hundred kilobytes", 100 * 1024, new java.util.Date())))[0];
-            }
+            Seeded seeded = seed(dovecot, user, password);
+            long uid100k = seeded.uid100k();
+            long uid20m = seeded.uid20m();
             BackendSettings settings = BackendSettings.defaults(URI.create(dovecot.imapUrl()), Optional.empty())
                     .withStartTls(BackendSettings.StartTls.OFF);
             try (ImapGateway gateway = ImapGateway.start(settings);
@@ -116,9 +110,88 @@ public final class Benchmarks {
                             on[0] = !on[0];
                         })
                         .run(20 / scale, 200 / scale));
-                return table(rows);
+                return table("Mapping layer vs hand-written Jakarta Mail", rows);
             }
         }
+    }
+
+    /** UIDs of the two special messages in the benchmark mailbox. */
+    private record Seeded(long uid100k, long uid20m) {
+    }
+
+    /** 1,000 ordinary messages of 2-50 KB, a 20 MB attachment and a 100 KB message, appended over IMAP. */
+    private static Seeded seed(DovecotServer dovecot, String user, String password) throws Exception {
+        System.err.println("Dovecot on " + dovecot.imapUrl() + "; filling the mailbox ...");
+        Corpus corpus = new Corpus();
+        try (HandWrittenImap seed = new HandWrittenImap(dovecot.host(), dovecot.imapPort(), user, password,
+                FETCH_CHUNK)) {
+            List<jakarta.mail.Message> batch = corpus.ordinary(1000);
+            for (int i = 0; i < batch.size(); i += 100) {
+                seed.append(batch.subList(i, Math.min(batch.size(), i + 100)));
+            }
+            long uid20m = seed.append(List.of(corpus.withAttachment(20 * 1024 * 1024)))[0];
+            long uid100k = seed.append(List.of(corpus.text("Hundred kilobytes", 100 * 1024, new java.util.Date())))[0];
+            return new Seeded(uid100k, uid20m);
+        }
+    }
+
+    /**
+     * REST and SOAP against the mapping layer they both call, in one run: a gateway in its own JVM (the built
+     * lemongate.jar) in front of the same Dovecot, one keep-alive connection per binding, gzip accepted.
+     */
+    static String bindings(boolean quick, Path jar) throws Exception {
+        String user = "bench";
+        String password = "bench-secret";
+        try (DovecotServer dovecot = DovecotServer.start(Map.of(user, password))) {
+            Seeded seeded = seed(dovecot, user, password);
+            BackendSettings settings = BackendSettings.defaults(URI.create(dovecot.imapUrl()), Optional.empty())
+                    .withStartTls(BackendSettings.StartTls.OFF);
+            try (GatewayProcess gatewayProcess = GatewayProcess.start(jar, dovecot.imapUrl());
+                 ImapGateway gateway = ImapGateway.start(settings)) {
+                MailAccount account = gateway.login(Credentials.password(user, password, "127.0.0.1"));
+                long uidValidity = account.mailbox(MailboxName.INBOX).status().orElseThrow().uidValidity();
+                MessageRef ref100k = MessageRef.of(MailboxName.INBOX, uidValidity, seeded.uid100k());
+                BindingCalls rest = new BindingCalls(gatewayProcess.base(), user, password);
+                BindingCalls soap = new BindingCalls(gatewayProcess.base(), user, password);
+                int scale = quick ? 5 : 1;
+                List<SideBySide.Row> rows = new ArrayList<>();
+                System.err.println("measuring list-50 ...");
+                rows.addAll(new SideBySide("list 50 newest summaries")
+                        .add("mapping layer (in-process)", () -> account.listMessages(MailboxName.INBOX,
+                                SearchCriteria.ALL, PageRequest.first(50)))
+                        .add("REST GET /api/v1/messages", () -> rest.restList(50, true))
+                        .add("SOAP ListMessages", () -> soap.soapList(50, true))
+                        .run(30 / scale, 300 / scale));
+                System.err.println("measuring get-100KB ...");
+                rows.addAll(new SideBySide("get a 100 KB message")
+                        .add("mapping layer (in-process)", () -> drain(account.openRaw(ref100k, ByteRange.ALL)))
+                        .add("REST GET /api/v1/messages/{id}/raw", () -> rest.restRaw("INBOX", uidValidity,
+                                seeded.uid100k(), true))
+                        .add("SOAP GetMessageMime", () -> soap.soapMime("INBOX", uidValidity, seeded.uid100k(), true))
+                        .run(30 / scale, 300 / scale));
+                StringBuilder b = new StringBuilder(table("REST and SOAP against the mapping layer", rows));
+                b.append("\n| response | REST bytes | REST gzip | SOAP bytes | SOAP gzip | SOAP/REST gzip |\n");
+                b.append("|---|---:|---:|---:|---:|---:|\n");
+                sizes(b, "list 50 newest summaries", rest.restList(50, false), rest.restList(50, true),
+                        soap.soapList(50, false), soap.soapList(50, true));
+                sizes(b, "get a 100 KB message", rest.restRaw("INBOX", uidValidity, seeded.uid100k(), false),
+                        rest.restRaw("INBOX", uidValidity, seeded.uid100k(), true),
+                        soap.soapMime("INBOX", uidValidity, seeded.uid100k(), false),
+                        soap.soapMime("INBOX", uidValidity, seeded.uid100k(), true));
+                b.append("\nSOAP/REST p50 latency: ");
+                b.append(String.format(java.util.Locale.ROOT, "list-50 %.2fx, get-100KB %.2fx%n",
+                        rows.get(2).p50() / rows.get(1).p50(), rows.get(5).p50() / rows.get(4).p50()));
+                b.append(String.format(java.util.Locale.ROOT, "REST over the mapping layer at p50: list-50 +%.2f ms, "
+                        + "get-100KB +%.2f ms%n", rows.get(1).p50() - rows.get(0).p50(),
+                        rows.get(4).p50() - rows.get(3).p50()));
+                return b.toString();
+            }
+        }
+    }
+
+    private static void sizes(StringBuilder b, String what, long rest, long restGzip, long soap, long soapGzip) {
+        b.append(String.format(java.util.Locale.ROOT, "| %s | %d | %d | %d | %d | %.2fx |%n", what, rest, restGzip,
+                soap, soapGzip, (double) soapGzip / restGzip));
     }
 
     private static void check(int seen) {
@@ -147,9 +220,9 @@ public final class Benchmarks {
         }
     }
 
-    private static String table(List<SideBySide.Row> rows) {
+    private static String table(String title, List<SideBySide.Row> rows) {
         StringBuilder b = new StringBuilder();
-        b.append("Mapping layer vs hand-written Jakarta Mail, Dovecot ").append(dovecotVersion())
+        b.append(title).append(", Dovecot ").append(dovecotVersion())
                 .append(" on loopback, ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
                 .append(System.getProperty("java.version")).append("\n\n");
         b.append("| operation | implementation | n | p50 ms | p95 ms | p50 ratio |\n");

@@ -32,8 +32,9 @@ import org.eclipse.angus.mail.imap.protocol.UIDSet;
 
 /**
  * The baseline: the shortest Jakarta Mail code a knowledgeable developer would write for each operation, on one
- * connection held open (as the gateway's pool holds one), with the same tuning (partial fetch size). Also the
- * untuned default for reference.
+ * connection held open (as the gateway's pool holds one), with the same tuning (partial fetch size). Like the
+ * gateway, each operation starts with NOOP so that it sees what other sessions changed since the last one (a server
+ * only shows a long-open session new or expunged mail after such a command). Also the untuned default for reference.
  */
 final class HandWrittenImap implements AutoCloseable {
 
@@ -52,6 +53,13 @@ final class HandWrittenImap implements AutoCloseable {
         inbox.open(Folder.READ_WRITE);
     }
 
+    private void sync() throws MessagingException {
+        inbox.doCommand(p -> {
+            p.noop();
+            return null;
+        });
+    }
+
     /** Appends messages to INBOX and returns their UIDs (seeding, not measured). */
     long[] append(List<Message> messages) throws MessagingException {
         var uids = inbox.appendUIDMessages(messages.toArray(new Message[0]));
@@ -65,6 +73,7 @@ final class HandWrittenImap implements AutoCloseable {
     /** The newest {@code n} summaries: UID SORT, then one UID FETCH of the same items the gateway reads. */
     int newestSummaries(int n) throws MessagingException {
         Object count = inbox.doCommand(p -> {
+            p.noop();
             Response[] sorted = p.command("UID SORT (ARRIVAL) UTF-8 ALL", null);
             p.handleResult(sorted[sorted.length - 1]);
             List<Long> uids = new ArrayList<>();
@@ -157,6 +166,7 @@ final class HandWrittenImap implements AutoCloseable {
 
     /** Streams the whole raw message. */
     long raw(long uid) throws Exception {
+        sync();
         Message m = inbox.getMessageByUID(uid);
         CountingSink sink = new CountingSink();
         m.writeTo(sink);
@@ -165,6 +175,7 @@ final class HandWrittenImap implements AutoCloseable {
 
     /** Streams the decoded attachment at part index {@code index} (0-based) of a multipart message. */
     long attachment(long uid, int index) throws Exception {
+        sync();
         Message m = inbox.getMessageByUID(uid);
         Part part = ((Multipart) m.getContent()).getBodyPart(index);
         try (InputStream in = part.getInputStream()) {
@@ -174,6 +185,7 @@ final class HandWrittenImap implements AutoCloseable {
 
     /** Sets or clears \Flagged. */
     void flag(long uid, boolean on) throws MessagingException {
+        sync();
         inbox.getMessageByUID(uid).setFlag(Flags.Flag.FLAGGED, on);
     }
 

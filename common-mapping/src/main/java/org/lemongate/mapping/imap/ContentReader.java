@@ -10,6 +10,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeUtility;
 
 import org.eclipse.angus.mail.iap.ByteArray;
+import org.eclipse.angus.mail.iap.CommandFailedException;
 import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.protocol.BODY;
 import org.eclipse.angus.mail.imap.protocol.FetchResponse;
@@ -32,31 +33,83 @@ final class ContentReader {
         this.chunk = chunk;
     }
 
-    /** The size and the first chunk of the range in one round trip; the rest streams on demand. */
+    /**
+     * The size and the first chunk of the range in one round trip; the rest streams on demand. RFC822.SIZE is taken
+     * as a claim and checked against the data: where a chunk comes back short the message ends there, and a message
+     * longer than one chunk is probed once past the claimed end (some servers, GreenMail among them, leave the header
+     * out of RFC822.SIZE). So Content-Length and the bytes served always agree.
+     */
     Content raw(MessageRef ref, ByteRange range) {
-        record First(long total, byte[] data) {
+        String what = "read message " + ref.localId() + " in mailbox '" + ref.mailbox() + "'";
+        record First(long claimed, byte[] data) {
         }
-        First first = imap.read("read message " + ref.localId() + " in mailbox '" + ref.mailbox() + "'", c -> {
+        First first = imap.read(what, c -> {
             c.selectFor(ref);
             String cmd = "UID FETCH " + ref.uid() + " (UID RFC822.SIZE BODY.PEEK[]<" + range.first() + "." + chunk
                     + ">)";
-            for (Response r : c.command(cmd, null)) {
+            Response[] answer;
+            try {
+                answer = c.command(cmd, null);
+            } catch (CommandFailedException e) {
+                if (range.first() == 0) {
+                    throw e;
+                }
+                // Some servers (GreenMail) answer NO to a partial FETCH that starts past the end.
+                throw new MailException.InvalidInput("range", "range starts at byte " + range.first()
+                        + ", past the end of the message");
+            }
+            for (Response r : answer) {
                 if (r instanceof FetchResponse f && SummaryReader.uid(f) == ref.uid()) {
                     RFC822SIZE s = f.getItem(RFC822SIZE.class);
-                    BODY body = f.getItem(BODY.class);
                     if (s != null) {
-                        ByteArray ba = body == null ? null : body.getByteArray();
-                        return new First(s.size, ba == null ? new byte[0] : ba.getNewBytes());
+                        return new First(s.size, bodyBytes(f));
                     }
                 }
             }
             throw MessageQueries.notFound(ref);
         });
-        long length = range.lengthWithin(first.total());
+        long total;
+        if (first.data().length < chunk) {
+            total = first.data().length > 0 || range.first() == 0 ? range.first() + first.data().length
+                    : Math.min(first.claimed(), range.first());
+        } else {
+            total = probeEnd(ref, Math.max(first.claimed(), range.first() + chunk), what);
+        }
+        long length = range.lengthWithin(total);
         InputStream in = new PartialFetchStream(imap, ref, "", range.first(), length, chunk)
                 .startingWith(first.data());
         return new Content(in, "message/rfc822", Optional.empty(), range.first(), OptionalLong.of(length),
-                OptionalLong.of(first.total()));
+                OptionalLong.of(total));
+    }
+
+    /** The offset where the message's data really ends, looking from {@code from} on. */
+    private long probeEnd(MessageRef ref, long from, String what) {
+        long at = from;
+        for (int i = 0; i < 64; i++) {
+            long offset = at;
+            byte[] more = imap.read(what, c -> {
+                c.selectFor(ref);
+                for (Response r : c.command("UID FETCH " + ref.uid() + " (UID BODY.PEEK[]<" + offset + "." + chunk
+                        + ">)", null)) {
+                    if (r instanceof FetchResponse f && SummaryReader.uid(f) == ref.uid()) {
+                        return bodyBytes(f);
+                    }
+                }
+                throw MessageQueries.notFound(ref);
+            });
+            if (more.length < chunk) {
+                return at + more.length;
+            }
+            at += chunk;
+        }
+        throw new MailException.BackendError("the IMAP server's size for message " + ref.localId()
+                + " is far from its real length", null);
+    }
+
+    private static byte[] bodyBytes(FetchResponse f) {
+        BODY body = f.getItem(BODY.class);
+        ByteArray ba = body == null ? null : body.getByteArray();
+        return ba == null ? new byte[0] : ba.getNewBytes();
     }
 
     /**

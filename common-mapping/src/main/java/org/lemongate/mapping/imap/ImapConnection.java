@@ -71,7 +71,7 @@ final class ImapConnection {
         try {
             if (!ssl && settings.startTls() != BackendSettings.StartTls.OFF) {
                 if (p.hasCapability("STARTTLS")) {
-                    p.startTLS();
+                    startTls(p);
                 } else if (settings.startTls() == BackendSettings.StartTls.REQUIRED) {
                     throw new MailException.BackendError("the IMAP server does not offer STARTTLS, which the "
                             + "gateway's configuration requires", null);
@@ -85,6 +85,19 @@ final class ImapConnection {
             throw Failures.translate(e, "log in");
         } catch (RuntimeException e) {
             p.disconnect();
+            throw e;
+        }
+    }
+
+    private static void startTls(IMAPProtocol p) throws ProtocolException {
+        try {
+            p.startTLS();
+        } catch (ProtocolException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof javax.net.ssl.SSLException ssl) {
+                    throw Failures.translate(ssl, "IMAP server");
+                }
+            }
             throw e;
         }
     }

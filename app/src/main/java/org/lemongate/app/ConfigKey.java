@@ -1,0 +1,104 @@
+package org.lemongate.app;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Every configuration key of the gateway, with what {@code --help} and the README say about it. The same name is
+ * used as CLI flag ({@code --port}), properties-file key ({@code port}), servlet context parameter
+ * ({@code lemongate.port}) and, upper-cased, as environment variable ({@code LEMONGATE_PORT}).
+ */
+enum ConfigKey {
+    IMAP("imap", "URL", null,
+            "IMAP server, imap://host:port or imaps://host:port; without it the jar starts a demo mail server"),
+    SMTP("smtp", "URL", null,
+            "SMTP submission server, smtp://host:port or smtps://host:port; without it sending is disabled"),
+    IMAP_STARTTLS("imap-starttls", "POLICY", "optional",
+            "STARTTLS for imap:// and smtp:// URLs: off, optional or required"),
+    TRUST_STORE("trust-store", "FILE", null,
+            "PKCS#12 or JKS trust store for the mail servers' certificates (default: the JVM's)"),
+    TRUST_STORE_PASSWORD("trust-store-password", "SECRET", null,
+            "password of the trust store; prefer the environment variable over the flag"),
+    PORT("port", "PORT", "8080", "HTTP port to listen on (jar only); 0 picks a free port"),
+    BIND("bind", "ADDRESS", "127.0.0.1", "address to listen on (jar only); 0.0.0.0 for every interface"),
+    CONNECT_TIMEOUT("connect-timeout", "DURATION", "10s", "TCP connect and greeting timeout towards the mail servers"),
+    READ_TIMEOUT("read-timeout", "DURATION", "30s", "longest wait for a mail server's answer"),
+    WRITE_TIMEOUT("write-timeout", "DURATION", "30s", "longest a write to a mail server may block"),
+    MAX_CONNECTIONS_PER_USER("max-connections-per-user", "N", "4",
+            "pooled IMAP connections per user at most (Dovecot allows 10 per user and address)"),
+    IDLE_EVICTION("idle-eviction", "DURATION", "5m", "pooled IMAP connections unused this long are logged out"),
+    FETCH_CHUNK("fetch-chunk", "SIZE", "256k", "partial-FETCH size when streaming message bodies (at least 4k)"),
+    MAX_PAGE_SIZE("max-page-size", "N", "500", "largest page of a message list a client may ask for"),
+    MAX_UPLOAD("max-upload", "SIZE", "50m", "largest message accepted for append or submission"),
+    SPOOL_DIR("spool-dir", "DIR", null, "where large uploads are spooled (default: the JVM's temporary directory)"),
+    LOGIN_FAILURE_LIMIT("login-failure-limit", "N", "5",
+            "failed logins per user or client address within the window before logins are refused (429)"),
+    LOGIN_FAILURE_WINDOW("login-failure-window", "DURATION", "5m", "the window of the failed-login limiter"),
+    BINDINGS("bindings", "LIST", "rest,soap,dav", "the bindings to serve, comma separated: rest, soap, dav");
+
+    /** The prefix of every environment variable. */
+    static final String ENV_PREFIX = "LEMONGATE_";
+    /** The prefix of every servlet context parameter. */
+    static final String CONTEXT_PARAM_PREFIX = "lemongate.";
+
+    private final String key;
+    private final String metavar;
+    private final String defaultValue;
+    private final String description;
+
+    ConfigKey(String key, String metavar, String defaultValue, String description) {
+        this.key = key;
+        this.metavar = metavar;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    /** The name in properties files, and after {@code --} on the command line. */
+    String key() {
+        return key;
+    }
+
+    /** The environment variable, e.g. {@code LEMONGATE_MAX_UPLOAD}. */
+    String environmentVariable() {
+        return environmentVariable(key);
+    }
+
+    /** The servlet context parameter, e.g. {@code lemongate.max-upload}. */
+    String contextParameter() {
+        return CONTEXT_PARAM_PREFIX + key;
+    }
+
+    /** What kind of value the key takes, for the help text. */
+    String metavar() {
+        return metavar;
+    }
+
+    /** The value used when no source sets the key; empty when the key is unset by default. */
+    Optional<String> defaultValue() {
+        return Optional.ofNullable(defaultValue);
+    }
+
+    /** One line for humans. */
+    String description() {
+        return description;
+    }
+
+    /** Whether the value is a secret that must never be printed. */
+    boolean secret() {
+        return this == TRUST_STORE_PASSWORD;
+    }
+
+    /** The key named {@code key}, if there is one. */
+    static Optional<ConfigKey> byKey(String key) {
+        for (ConfigKey k : values()) {
+            if (k.key.equals(key)) {
+                return Optional.of(k);
+            }
+        }
+        return Optional.empty();
+    }
+
+    static String environmentVariable(String key) {
+        return ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+}

@@ -1,0 +1,157 @@
+package org.lemongate.soap;
+
+import java.util.List;
+
+import javax.xml.datatype.XMLGregorianCalendar;
+
+import jakarta.activation.DataHandler;
+import jakarta.jws.WebService;
+
+import org.lemongate.mapping.DeleteMode;
+import org.lemongate.mapping.FlagChange;
+import org.lemongate.soap.wire.Content;
+import org.lemongate.soap.wire.Folder;
+import org.lemongate.soap.wire.MailPortType;
+import org.lemongate.soap.wire.MailboxFault;
+import org.lemongate.soap.wire.Message;
+import org.lemongate.soap.wire.MessageId;
+import org.lemongate.soap.wire.MessagePage;
+import org.lemongate.soap.wire.MessageResult;
+import org.lemongate.soap.wire.SearchCriteria;
+import org.lemongate.soap.wire.SendResult;
+import org.lemongate.soap.wire.ServiceInfo;
+import org.lemongate.soap.wire.SortOrder;
+
+/**
+ * The contract's operations: each reads its wire arguments into domain values, makes one call on the caller's
+ * {@link org.lemongate.mapping.MailAccount}, and writes the answer back in wire types. Content transfer lives in
+ * {@link ContentTransfer}. Public and not final because JAX-WS requires that of an implementor; its constructor is
+ * the binding's own.
+ */
+@WebService(endpointInterface = "org.lemongate.soap.wire.MailPortType", targetNamespace = Ports.NAMESPACE,
+        serviceName = "MailService", portName = "MailPort", wsdlLocation = Ports.WSDL)
+public class MailEndpoint implements MailPortType {
+
+    private final AccountCalls calls;
+    private final ContentTransfer content = new ContentTransfer();
+
+    MailEndpoint(AccountCalls calls) {
+        this.calls = calls;
+    }
+
+    @Override
+    public ServiceInfo getServiceInfo() throws MailboxFault {
+        return calls.run(account -> ToWire.serviceInfo(account.user(), account.serviceInfo()));
+    }
+
+    @Override
+    public List<Folder> listFolders() throws MailboxFault {
+        return calls.run(account -> ToWire.folders(account.listMailboxes()));
+    }
+
+    @Override
+    public Folder getFolder(String name) throws MailboxFault {
+        return calls.run(account -> ToWire.folder(account.mailbox(FromWire.folder("name", name))));
+    }
+
+    @Override
+    public Folder createFolder(String name) throws MailboxFault {
+        return calls.run(account -> ToWire.folder(account.createMailbox(FromWire.folder("name", name))));
+    }
+
+    @Override
+    public Folder renameFolder(String name, String newName) throws MailboxFault {
+        return calls.run(account -> ToWire.folder(account.renameMailbox(
+                FromWire.folder("name", name), FromWire.folder("newName", newName))));
+    }
+
+    @Override
+    public void deleteFolder(String name) throws MailboxFault {
+        calls.run(account -> {
+            account.deleteMailbox(FromWire.folder("name", name));
+            return null;
+        });
+    }
+
+    @Override
+    public MessagePage listMessages(String folder, Long pageSize, String pageToken, SortOrder order)
+            throws MailboxFault {
+        return calls.run(account -> ToWire.page(account.listMessages(FromWire.folder("folder", folder),
+                org.lemongate.mapping.SearchCriteria.ALL, FromWire.page(pageSize, pageToken, order))));
+    }
+
+    @Override
+    public MessagePage searchMessages(String folder, SearchCriteria criteria, Long pageSize, String pageToken,
+                                      SortOrder order) throws MailboxFault {
+        return calls.run(account -> ToWire.page(account.listMessages(FromWire.folder("folder", folder),
+                FromWire.criteria(criteria), FromWire.page(pageSize, pageToken, order))));
+    }
+
+    @Override
+    public Message getMessage(MessageId id) throws MailboxFault {
+        return calls.run(account -> {
+            org.lemongate.mapping.MessageStructure structure = account.structure(FromWire.ref(id));
+            Message wire = new Message();
+            wire.setSummary(ToWire.summary(structure.summary()));
+            wire.setStructure(ToWire.part(structure.root()));
+            return wire;
+        });
+    }
+
+    @Override
+    public Content getMessageMime(MessageId id, Long offset, Long length) throws MailboxFault {
+        return calls.run(account -> content.send(
+                account.openRaw(FromWire.ref(id), ContentTransfer.range(offset, length))));
+    }
+
+    @Override
+    public Content getAttachment(MessageId id, String partId, Long offset, Long length) throws MailboxFault {
+        return calls.run(account -> content.send(account.openPart(FromWire.ref(id),
+                ContentTransfer.partId(partId), ContentTransfer.range(offset, length))));
+    }
+
+    @Override
+    public MessageId appendMessage(String folder, DataHandler mime, List<String> flag,
+                                   XMLGregorianCalendar receivedDate) throws MailboxFault {
+        return calls.run(account -> ToWire.messageId(content.receive(mime, message -> account.append(
+                FromWire.folder("folder", folder), message, FromWire.flags("flag", flag),
+                java.util.Optional.ofNullable(receivedDate).map(d -> Times.fromWire("receivedDate", d))))));
+    }
+
+    @Override
+    public SendResult sendMessage(DataHandler mime) throws MailboxFault {
+        return calls.run(account -> ToWire.sendResult(content.receive(mime, account::submit)));
+    }
+
+    @Override
+    public List<MessageResult> setFlags(List<MessageId> id, List<String> add, List<String> remove)
+            throws MailboxFault {
+        return calls.run(account -> ToWire.flagResults(account.changeFlags(
+                FromWire.refs(id),
+                new FlagChange(FromWire.flags("add", add), FromWire.flags("remove", remove)))));
+    }
+
+    @Override
+    public List<MessageResult> moveMessages(List<MessageId> id, String target) throws MailboxFault {
+        return calls.run(account -> ToWire.movedResults(account.move(
+                FromWire.refs(id), FromWire.folder("target", target))));
+    }
+
+    @Override
+    public List<MessageResult> copyMessages(List<MessageId> id, String target) throws MailboxFault {
+        return calls.run(account -> ToWire.movedResults(account.copy(
+                FromWire.refs(id), FromWire.folder("target", target))));
+    }
+
+    @Override
+    public List<MessageResult> deleteMessages(List<MessageId> id, Boolean permanent) throws MailboxFault {
+        return calls.run(account -> ToWire.movedResults(account.delete(
+                FromWire.refs(id),
+                Boolean.TRUE.equals(permanent) ? DeleteMode.PERMANENT : DeleteMode.TO_TRASH)));
+    }
+
+    @Override
+    public long emptyFolder(String folder) throws MailboxFault {
+        return calls.run(account -> account.emptyMailbox(FromWire.folder("folder", folder)));
+    }
+}

@@ -1,0 +1,24 @@
+package org.lemongate.soap;
+
+import jakarta.servlet.ServletConfig;
+
+import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
+import org.lemongate.mapping.MailGateway;
+
+/** CXF's servlet, which publishes the contract's ports on its own bus when the container starts it. */
+final class SoapServlet extends CXFNonSpringServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient MailGateway gateway;
+
+    SoapServlet(MailGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    @Override
+    protected void loadBus(ServletConfig config) {
+        super.loadBus(config);
+        Ports.publish(getBus(), new MailEndpoint(new AccountCalls(gateway)));
+    }
+}

@@ -1,0 +1,111 @@
+package org.lemongate.webdav;
+
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.jackrabbit.webdav.DavSession;
+import org.lemongate.mapping.MailAccount;
+import org.lemongate.mapping.MessageSummary;
+import org.lemongate.mapping.Quota;
+
+/**
+ * The authenticated user of one request, with what the request learned about the user's mailboxes. Lives for one
+ * request only: nothing here outlives it, so no state leaks between users or requests.
+ */
+final class AccountSession implements DavSession {
+
+    private final MailAccount account;
+    private final DavState state;
+    private final Set<String> lockTokens = new LinkedHashSet<>();
+    private MailboxTree tree;
+    private Optional<Quota> quota;
+
+    AccountSession(MailAccount account, DavState state) {
+        this.account = account;
+        this.state = state;
+    }
+
+    /** The login name, which keys the user's locks. */
+    String user() {
+        return account.user();
+    }
+
+    /** Where locks are kept. */
+    LockStore locks() {
+        return state.locks();
+    }
+
+    /** Where dead properties are kept. */
+    DeadProperties properties() {
+        return state.properties();
+    }
+
+    /** Where client-chosen file names are kept. */
+    FileNames names() {
+        return state.names();
+    }
+
+    /** The file name of a message: the one a client gave it, else the {@link MessageNames} one. */
+    String fileName(MessageSummary message) {
+        return names().nameOf(user(), message.ref()).map(DavPath::leaf).orElseGet(() -> MessageNames.name(message));
+    }
+
+    /** The clock locks expire by. */
+    Clock clock() {
+        return state.clock();
+    }
+
+    /** Whether the request presented this lock token (in its If or Lock-Token header). */
+    boolean submitted(String token) {
+        return lockTokens.contains(token);
+    }
+
+    /** The user's mail. */
+    MailAccount account() {
+        return account;
+    }
+
+    /** The user's mailboxes, listed once per request on first use. */
+    MailboxTree tree() {
+        if (tree == null) {
+            tree = new MailboxTree(account.listMailboxes());
+        }
+        return tree;
+    }
+
+    /** The user's storage quota, asked once per request on first use; empty where the server has no QUOTA. */
+    Optional<Quota> quota() {
+        if (quota == null) {
+            quota = account.quota();
+        }
+        return quota;
+    }
+
+    /** Jackrabbit's reference counting serves JCR sessions shared across requests; a request-scoped one needs none. */
+    @Override
+    public void addReference(Object reference) {
+        // Nothing to count: the session ends with its request.
+    }
+
+    @Override
+    public void removeReference(Object reference) {
+        // Nothing to count: the session ends with its request.
+    }
+
+    @Override
+    public void addLockToken(String token) {
+        lockTokens.add(token);
+    }
+
+    @Override
+    public String[] getLockTokens() {
+        return lockTokens.toArray(String[]::new);
+    }
+
+    @Override
+    public void removeLockToken(String token) {
+        lockTokens.remove(token);
+    }
+}

@@ -1,0 +1,24 @@
+package org.lemongate.webdav;
+
+import java.util.Optional;
+
+import org.lemongate.mapping.MessageRef;
+
+/**
+ * The names under which clients created messages, when those differ from the {@link MessageNames} scheme: a file
+ * PUT as {@code report.eml} must be found, listed and fetched as {@code report.eml}. Per user, like locks.
+ */
+interface FileNames {
+
+    /** Records that {@code path} names {@code message}, replacing what the path or the message was named before. */
+    void put(String user, DavPath path, MessageRef message);
+
+    /** The message a client-chosen name stands for. */
+    Optional<MessageRef> find(String user, DavPath path);
+
+    /** The client-chosen name of a message, if it has one. */
+    Optional<DavPath> nameOf(String user, MessageRef message);
+
+    /** Forgets the name of a message that is gone or has moved. */
+    void remove(String user, MessageRef message);
+}

@@ -1,0 +1,109 @@
+package org.lemongate.webdav;
+
+import java.io.IOException;
+
+import org.apache.jackrabbit.webdav.io.OutputContext;
+import org.apache.jackrabbit.webdav.property.DavPropertyName;
+import org.apache.jackrabbit.webdav.property.DavPropertySet;
+import org.apache.jackrabbit.webdav.property.DefaultDavProperty;
+import org.apache.jackrabbit.webdav.property.ResourceType;
+import org.lemongate.mapping.ByteRange;
+import org.lemongate.mapping.Content;
+import org.lemongate.mapping.MessageRef;
+import org.lemongate.mapping.MessageSummary;
+
+/** A message as a file: its raw RFC 822 bytes, streamed from IMAP. */
+final class MessageResource extends MailResource {
+
+    /** The media type of every message file. */
+    static final String CONTENT_TYPE = "message/rfc822";
+
+    private final MessageSummary message;
+
+    MessageResource(MailLocator locator, AccountSession session, MailResourceFactory factory, MessageSummary message) {
+        super(locator, session, factory);
+        this.message = message;
+    }
+
+    /**
+     * A strong ETag: message content never changes in IMAP, and UIDVALIDITY plus UID name it for good (a new
+     * UIDVALIDITY yields a different tag, never a stale match).
+     */
+    String etag() {
+        return etag(message.ref());
+    }
+
+    /** The ETag of a message. */
+    static String etag(MessageRef ref) {
+        return "\"" + ref.uidValidity() + "-" + ref.uid() + "\"";
+    }
+
+    /** What the message's listing says of it. */
+    MessageSummary summary() {
+        return message;
+    }
+
+    /** The message. */
+    MessageRef ref() {
+        return message.ref();
+    }
+
+    /** The message's size in bytes (RFC822.SIZE): exactly what a full GET sends. */
+    long size() {
+        return message.size();
+    }
+
+    /** Streams the raw message, or a range of it, from IMAP. */
+    Content open(ByteRange range) {
+        return accountSession().account().openRaw(message.ref(), range);
+    }
+
+    @Override
+    public boolean exists() {
+        return true;
+    }
+
+    @Override
+    public boolean isCollection() {
+        return false;
+    }
+
+    @Override
+    public String getDisplayName() {
+        return message.subject();
+    }
+
+    @Override
+    public long getModificationTime() {
+        return message.receivedDate().toEpochMilli();
+    }
+
+    /** The RFC 4918 file properties and the {@link MailProperties mail namespace}. */
+    @Override
+    void addProperties(DavPropertySet props) {
+        props.add(new ResourceType(ResourceType.DEFAULT_RESOURCE));
+        props.add(new DefaultDavProperty<>(DavPropertyName.DISPLAYNAME, message.subject()));
+        props.add(new DefaultDavProperty<>(DavPropertyName.GETCONTENTLENGTH, Long.toString(message.size())));
+        props.add(new DefaultDavProperty<>(DavPropertyName.GETCONTENTTYPE, CONTENT_TYPE));
+        props.add(new DefaultDavProperty<>(DavPropertyName.GETETAG, etag()));
+        props.add(new DefaultDavProperty<>(DavPropertyName.GETLASTMODIFIED, HttpDates.rfc1123(message.receivedDate())));
+        props.add(new DefaultDavProperty<>(DavPropertyName.CREATIONDATE, HttpDates.rfc3339(message.receivedDate())));
+        MailProperties.add(props, message);
+    }
+
+    /** Streams the message in bounded chunks (IMAP partial FETCH); only headers are written for HEAD. */
+    @Override
+    public void spool(OutputContext context) throws IOException {
+        context.setContentType(CONTENT_TYPE);
+        context.setContentLength(message.size());
+        context.setETag(etag());
+        context.setModificationTime(getModificationTime());
+        context.setProperty("Accept-Ranges", "bytes");
+        if (!context.hasStream()) {
+            return;
+        }
+        try (Content content = open(ByteRange.ALL)) {
+            content.stream().transferTo(context.getOutputStream());
+        }
+    }
+}

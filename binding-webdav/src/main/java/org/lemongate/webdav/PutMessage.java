@@ -1,0 +1,107 @@
+package org.lemongate.webdav;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.jackrabbit.webdav.DavException;
+import org.apache.jackrabbit.webdav.DavServletResponse;
+import org.apache.jackrabbit.webdav.WebdavRequest;
+import org.apache.jackrabbit.webdav.WebdavResponse;
+import org.lemongate.mapping.DeleteMode;
+import org.lemongate.mapping.Flags;
+import org.lemongate.mapping.MailAccount;
+import org.lemongate.mapping.MailboxName;
+import org.lemongate.mapping.MessageRef;
+import org.lemongate.mapping.SpooledMessage;
+import org.lemongate.mapping.SystemFlag;
+
+/**
+ * PUT (RFC 9110 section 9.3.4) of a mail message into a folder: IMAP APPEND, streamed through a spool (memory up to
+ * {@value #MEMORY_THRESHOLD} bytes, a temporary file beyond). The file keeps the name it was PUT under; replacing an
+ * existing message appends the new one and then deletes the old one, since IMAP messages are immutable. Messages
+ * filed this way are marked \Seen: they are the user's own files, not new mail.
+ */
+final class PutMessage {
+
+    /** Uploads up to this size are spooled in memory. */
+    static final int MEMORY_THRESHOLD = 256 * 1024;
+
+    private PutMessage() {
+    }
+
+    /**
+     * @return 201 for a new file, 204 for a replaced one
+     * @throws DavException 405 on a folder, 409 outside a mail folder, 412 when If-Match or If-None-Match fails,
+     *                      413 over the upload limit (before reading when the length is declared)
+     */
+    static int run(WebdavRequest request, WebdavResponse response, MailResource resource, MailResourceFactory factory)
+            throws DavException, IOException {
+        if (resource.isCollection()) {
+            throw new DavException(DavServletResponse.SC_METHOD_NOT_ALLOWED, "a folder cannot be replaced by PUT");
+        }
+        AccountSession session = resource.accountSession();
+        MailResource parent = factory.resolve(resource.parentLocator(), session);
+        if (!(parent instanceof FolderResource folder) || folder.mailbox().isEmpty()
+                || !folder.mailbox().get().selectable()) {
+            throw new DavException(DavServletResponse.SC_CONFLICT,
+                    "files can only be put into an existing mail folder; " + resource.path().parent() + " is none");
+        }
+        checkConditions(request, resource);
+        LockGuard.check(resource, resource.path(), false);
+        MailAccount account = session.account();
+        long max = account.serviceInfo().limits().maxUploadBytes();
+        if (declaredLength(request) > max) {
+            throw new DavException(DavServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+                    "the file is larger than the " + max + " bytes this gateway accepts");
+        }
+        MailboxName mailbox = folder.mailbox().get().name();
+        MessageRef ref;
+        try (SpooledMessage message = SpooledMessage.spool(request.getInputStream(), max, MEMORY_THRESHOLD,
+                Path.of(System.getProperty("java.io.tmpdir")))) {
+            ref = account.append(mailbox, message, Flags.of(SystemFlag.SEEN), Optional.empty());
+        }
+        if (resource instanceof MessageResource old) {
+            account.delete(List.of(old.ref()), DeleteMode.PERMANENT);
+            session.names().remove(session.user(), old.ref());
+        }
+        if (!MessageNames.name(account.summary(ref)).equals(resource.path().leaf())) {
+            session.names().put(session.user(), resource.path(), ref);
+        }
+        response.setHeader("ETag", MessageResource.etag(ref));
+        return resource.exists() ? DavServletResponse.SC_NO_CONTENT : DavServletResponse.SC_CREATED;
+    }
+
+    private static void checkConditions(WebdavRequest request, MailResource resource) throws DavException {
+        String ifNoneMatch = request.getHeader("If-None-Match");
+        if (ifNoneMatch != null && ifNoneMatch.strip().equals("*") && resource.exists()) {
+            throw new DavException(DavServletResponse.SC_PRECONDITION_FAILED,
+                    "If-None-Match: * but " + resource.path() + " exists");
+        }
+        String ifMatch = request.getHeader("If-Match");
+        if (ifMatch != null) {
+            boolean matches = resource instanceof MessageResource m
+                    && (ifMatch.strip().equals("*") || List.of(ifMatch.split(",")).stream()
+                    .anyMatch(t -> t.strip().equals(m.etag())));
+            if (!matches) {
+                throw new DavException(DavServletResponse.SC_PRECONDITION_FAILED,
+                        "If-Match does not match the current version of " + resource.path());
+            }
+        }
+    }
+
+    /** Content-Length, or Finder's X-Expected-Entity-Length for a chunked upload; -1 when unknown. */
+    private static long declaredLength(WebdavRequest request) {
+        long length = request.getContentLengthLong();
+        if (length >= 0) {
+            return length;
+        }
+        String expected = request.getHeader("X-Expected-Entity-Length");
+        try {
+            return expected == null ? -1 : Long.parseLong(expected.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}
