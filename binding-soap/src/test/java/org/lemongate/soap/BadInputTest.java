@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.Socket;
+import java.io.InputStream;
+import java.io.IOException;
+import java.io.ByteArrayOutputStream;
 import java.io.ByteArrayInputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -161,13 +166,40 @@ class BadInputTest {
 
     @Test
     void anAnnouncedOversizedBodyIsRefusedAtOnce() throws Exception {
-        byte[] big = new byte[(int) RequestSizeLimit.INLINE_PORT_LIMIT + 1];
-        SoapResponse r = new SoapResponse(gateway.send(gateway.request("/soap/mail")
-                .header("Content-Type", "text/xml; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(big))));
-        assertEquals(413, r.status(), r.body());
-        assertEquals("TOO_LARGE", r.text("//s11:Fault/detail/m:MailboxFaultDetail/m:code"), r.body());
-        assertTrue(r.text("//s11:Fault/faultstring").contains("/soap/mail-mtom"), r.body());
+        // Only the headers are sent: the refusal must come from Content-Length alone, before any body byte.
+        long size = RequestSizeLimit.INLINE_PORT_LIMIT + 1;
+        URI uri = gateway.uri("/soap/mail");
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            String head = "POST /soap/mail HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
+                    + "Authorization: " + SoapTestGateway.basic(SoapTestGateway.USER, SoapTestGateway.PASSWORD)
+                    + "\r\nContent-Type: text/xml; charset=UTF-8\r\nContent-Length: " + size + "\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String answer = readResponse(socket.getInputStream());
+            assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+            String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+            SoapResponse.parse(body.substring(body.indexOf('<'), body.lastIndexOf('>') + 1));
+            assertTrue(body.contains("TOO_LARGE"), body);
+            assertTrue(body.contains("/soap/mail-mtom"), body);
+        }
+    }
+
+    /** Reads one HTTP response with a Content-Length or chunked body, as text. */
+    private static String readResponse(InputStream in) throws IOException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        byte[] buf = new byte[8192];
+        int n;
+        while ((n = in.read(buf)) > 0) {
+            all.write(buf, 0, n);
+            String text = all.toString(StandardCharsets.UTF_8);
+            int headEnd = text.indexOf("\r\n\r\n");
+            if (headEnd > 0 && (text.endsWith("</soap:Envelope>") || text.endsWith("0\r\n\r\n")
+                    || text.trim().endsWith("Envelope>"))) {
+                return text;
+            }
+        }
+        return all.toString(StandardCharsets.UTF_8);
     }
 
     @Test
