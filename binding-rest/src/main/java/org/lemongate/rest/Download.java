@@ -41,7 +41,7 @@ final class Download {
         Optional<ByteRange> range = Optional.empty();
         String rangeHeader = headers.getHeaderString("Range");
         if (rangeHeader != null && ifRangeHolds(tag)) {
-            long total = account.summary(ref).size();
+            long total = size(ref);
             try {
                 range = RangeHeader.parse(rangeHeader, total);
             } catch (RangeHeader.Unsatisfiable e) {
@@ -56,6 +56,19 @@ final class Download {
                 ? Response.status(206).header("Content-Range", contentRange(content))
                 : Response.ok();
         return common(response, content, tag).build();
+    }
+
+    /**
+     * The exact size of the raw message, as the stream measures it (some servers' RFC822.SIZE is off, and a range
+     * must be computed against the bytes actually served).
+     */
+    private long size(MessageRef ref) {
+        try (Content probe = account.openRaw(ref, ByteRange.of(0, 1))) {
+            return probe.totalLength().orElseThrow();
+        } catch (java.io.IOException e) {
+            throw new MailException.BackendUnavailable("reading the message size failed: " + e.getMessage(),
+                    java.time.Duration.ofSeconds(5), false, e);
+        }
     }
 
     /** One part, transfer-decoded, offered as a download. Ranges are not served: the decoded size is unknown. */
