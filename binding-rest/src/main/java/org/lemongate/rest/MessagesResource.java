@@ -99,7 +99,7 @@ public final class MessagesResource {
     }
 
     private static MessageRef store(MailAccount account, AppendQuery append, InputStream body, long length) {
-        try (SpooledMessage message = Upload.spool(body, length, account.serviceInfo().limits())) {
+        try (SpooledMessage message = Upload.spool(body, length, account)) {
             return account.append(append.mailbox(), message, append.flags(), append.receivedAt());
         }
     }

@@ -75,8 +75,7 @@ public final class SubmissionsResource {
     }
 
     private SubmitResult send(MailAccount account, InputStream body) {
-        try (SpooledMessage message = Upload.spool(body, request.getContentLengthLong(),
-                account.serviceInfo().limits())) {
+        try (SpooledMessage message = Upload.spool(body, request.getContentLengthLong(), account)) {
             return account.submit(message);
         }
     }

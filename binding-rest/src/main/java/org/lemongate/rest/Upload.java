@@ -2,9 +2,8 @@ package org.lemongate.rest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 
-import org.lemongate.mapping.Limits;
+import org.lemongate.mapping.MailAccount;
 import org.lemongate.mapping.MailException;
 import org.lemongate.mapping.SpooledMessage;
 
@@ -13,10 +12,6 @@ import org.lemongate.mapping.SpooledMessage;
  * (memory, then a temporary file) so that IMAP APPEND can announce its exact size. Never held whole in memory.
  */
 final class Upload {
-
-    /** Uploads up to this size stay in memory. */
-    static final int MEMORY_THRESHOLD = 256 * 1024;
-    private static final Path SPOOL = Path.of(System.getProperty("java.io.tmpdir"));
 
     private Upload() {
     }
@@ -27,13 +22,13 @@ final class Upload {
      * @param declaredLength the Content-Length, or -1 when the body is chunked
      * @throws MailException.TooLarge when the body announces or turns out to have more than the limit
      */
-    static SpooledMessage spool(InputStream body, long declaredLength, Limits limits) {
-        long max = limits.maxUploadBytes();
+    static SpooledMessage spool(InputStream body, long declaredLength, MailAccount account) {
+        long max = account.serviceInfo().limits().maxUploadBytes();
         if (declaredLength > max) {
             throw tooLarge(max);
         }
         try {
-            return SpooledMessage.spool(body, max, MEMORY_THRESHOLD, SPOOL);
+            return account.spool(body);
         } catch (MailException.TooLarge e) {
             throw tooLarge(max);
         } catch (IOException e) {

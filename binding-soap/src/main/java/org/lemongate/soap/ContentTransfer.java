@@ -2,7 +2,6 @@ package org.lemongate.soap;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.regex.Pattern;
 
 import jakarta.activation.DataHandler;
@@ -11,6 +10,7 @@ import org.apache.cxf.message.Message;
 import org.apache.cxf.message.MessageUtils;
 import org.apache.cxf.phase.PhaseInterceptorChain;
 import org.lemongate.mapping.ByteRange;
+import org.lemongate.mapping.MailAccount;
 import org.lemongate.mapping.MailException;
 import org.lemongate.mapping.MessageSource;
 import org.lemongate.mapping.SpooledMessage;
@@ -27,8 +27,6 @@ final class ContentTransfer {
     /** The most bytes one inline (non-MTOM) reply carries. */
     static final int INLINE_LIMIT = 8 * 1024 * 1024;
 
-    private static final int MEMORY_THRESHOLD = 256 * 1024;
-    private static final Path SPOOL_DIRECTORY = Path.of(System.getProperty("java.io.tmpdir"));
     private static final Pattern PART_ID = Pattern.compile("[1-9][0-9]{0,5}(\\.[1-9][0-9]{0,5}){0,30}");
 
     /** The range {@code offset} and {@code length} select; both absent means all. */
@@ -58,17 +56,15 @@ final class ContentTransfer {
     }
 
     /**
-     * Spools an uploaded message (in memory up to {@link #MEMORY_THRESHOLD}, else in a temporary file), hands it to
-     * {@code use}, and discards it afterwards. The spool is bounded by the request size limit; the mapping layer
-     * applies the account's upload limit.
+     * Spools an uploaded message through the account (the gateway's configured spool and upload limit), hands it to
+     * {@code use}, and discards it afterwards.
      */
-    <T> T receive(DataHandler upload, Use<T> use) {
+    <T> T receive(MailAccount account, DataHandler upload, Use<T> use) {
         if (upload == null) {
             throw new MailException.InvalidInput("mime", "the message (mime) is missing");
         }
         try (InputStream in = upload.getInputStream();
-             SpooledMessage message = SpooledMessage.spool(in, RequestSizeLimit.MTOM_PORT_LIMIT, MEMORY_THRESHOLD,
-                     SPOOL_DIRECTORY)) {
+             SpooledMessage message = account.spool(in)) {
             return use.apply(message);
         } catch (IOException e) {
             throw new MailException.InvalidInput("mime", "the uploaded message could not be read completely");

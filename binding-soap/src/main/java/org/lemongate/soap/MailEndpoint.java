@@ -113,14 +113,14 @@ public class MailEndpoint implements MailPortType {
     @Override
     public MessageId appendMessage(String folder, DataHandler mime, List<String> flag,
                                    XMLGregorianCalendar receivedDate) throws MailboxFault {
-        return calls.run(account -> ToWire.messageId(content.receive(mime, message -> account.append(
+        return calls.run(account -> ToWire.messageId(content.receive(account, mime, message -> account.append(
                 FromWire.folder("folder", folder), message, FromWire.flags("flag", flag),
                 java.util.Optional.ofNullable(receivedDate).map(d -> Times.fromWire("receivedDate", d))))));
     }
 
     @Override
     public SendResult sendMessage(DataHandler mime) throws MailboxFault {
-        return calls.run(account -> ToWire.sendResult(content.receive(mime, account::submit)));
+        return calls.run(account -> ToWire.sendResult(content.receive(account, mime, account::submit)));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.lemongate.webdav;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,15 +17,12 @@ import org.lemongate.mapping.SpooledMessage;
 import org.lemongate.mapping.SystemFlag;
 
 /**
- * PUT (RFC 9110 section 9.3.4) of a mail message into a folder: IMAP APPEND, streamed through a spool (memory up to
- * {@value #MEMORY_THRESHOLD} bytes, a temporary file beyond). The file keeps the name it was PUT under; replacing an
+ * PUT (RFC 9110 section 9.3.4) of a mail message into a folder: IMAP APPEND, streamed through the gateway's spool (memory up
+ * to the configured threshold, the configured spool directory beyond). The file keeps the name it was PUT under; replacing an
  * existing message appends the new one and then deletes the old one, since IMAP messages are immutable. Messages
  * filed this way are marked \Seen: they are the user's own files, not new mail.
  */
 final class PutMessage {
-
-    /** Uploads up to this size are spooled in memory. */
-    static final int MEMORY_THRESHOLD = 256 * 1024;
 
     private PutMessage() {
     }
@@ -58,8 +54,7 @@ final class PutMessage {
         }
         MailboxName mailbox = folder.mailbox().get().name();
         MessageRef ref;
-        try (SpooledMessage message = SpooledMessage.spool(request.getInputStream(), max, MEMORY_THRESHOLD,
-                Path.of(System.getProperty("java.io.tmpdir")))) {
+        try (SpooledMessage message = account.spool(request.getInputStream())) {
             ref = account.append(mailbox, message, Flags.of(SystemFlag.SEEN), Optional.empty());
         }
         if (resource instanceof MessageResource old) {

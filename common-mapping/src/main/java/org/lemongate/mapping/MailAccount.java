@@ -63,6 +63,17 @@ public interface MailAccount {
     Content openPart(MessageRef ref, String partId, ByteRange range);
 
     /**
+     * Copies an upload into the gateway's spool: in memory up to the configured threshold, beyond it in a temporary
+     * file in the configured spool directory, with line endings normalised and the message's form checked. Bindings
+     * use it for every body they append or submit; close the result when done.
+     *
+     * @throws MailException.TooLarge     when the upload exceeds the upload limit (reading stops there)
+     * @throws MailException.InvalidInput when it is empty or not an RFC 5322 message
+     * @throws java.io.IOException        when reading the upload fails
+     */
+    SpooledMessage spool(java.io.InputStream upload) throws java.io.IOException;
+
+    /**
      * Stores a message, streamed from {@code message}.
      *
      * @param receivedDate the arrival time to record; now when empty

@@ -1,5 +1,7 @@
 package org.lemongate.mapping.imap;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +26,7 @@ import org.lemongate.mapping.Page;
 import org.lemongate.mapping.PageRequest;
 import org.lemongate.mapping.Quota;
 import org.lemongate.mapping.SearchCriteria;
+import org.lemongate.mapping.SpooledMessage;
 import org.lemongate.mapping.ServiceInfo;
 import org.lemongate.mapping.SubmitResult;
 
@@ -120,6 +123,12 @@ final class ImapAccount implements MailAccount {
                     "\\p{Cntrl}", "?")) + "' is not an IMAP part number such as 1 or 2.1");
         }
         return content.part(queries.structure(ref), partId, range);
+    }
+
+    @Override
+    public SpooledMessage spool(InputStream upload) throws IOException {
+        BackendSettings s = gateway.settings();
+        return SpooledMessage.spool(upload, s.limits().maxUploadBytes(), s.spoolThresholdBytes(), s.spoolDirectory());
     }
 
     @Override
