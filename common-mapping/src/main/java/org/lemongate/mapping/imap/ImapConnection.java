@@ -218,7 +218,7 @@ final class ImapConnection {
         selected = null;
         syncPending = false;
         try {
-            MailboxInfo info = protocol.select(serverName(name));
+            MailboxInfo info = selectOnce(name);
             serverSelected = true;
             selected = new Selected(name, info.uidvalidity, info.uidnext, info.total, info.highestmodseq);
             return selected;
@@ -229,6 +229,21 @@ final class ImapConnection {
                 throw new MailException.NotFound("mailbox '" + name + "' does not exist or cannot be opened");
             }
             throw m;
+        }
+    }
+
+    /**
+     * SELECT, tried a second time when the server reports ALREADYEXISTS: Dovecot auto-creates a new user's mailboxes
+     * on first use and a concurrent session's SELECT can lose that race, while the mailbox is then there.
+     */
+    private MailboxInfo selectOnce(MailboxName name) throws ProtocolException {
+        try {
+            return protocol.select(serverName(name));
+        } catch (CommandFailedException e) {
+            if (!Failures.responseCode(Failures.serverText(e.getResponse())).equals("ALREADYEXISTS")) {
+                throw e;
+            }
+            return protocol.select(serverName(name));
         }
     }
 
