@@ -106,22 +106,4 @@ final class SummaryReader {
         }
         return new Flags(system, keywords);
     }
-
-    /** Jakarta Mail's flags from ours. */
-    static jakarta.mail.Flags toImap(Flags flags) {
-        jakarta.mail.Flags f = new jakarta.mail.Flags();
-        for (SystemFlag s : flags.system()) {
-            f.add(switch (s) {
-                case SEEN -> jakarta.mail.Flags.Flag.SEEN;
-                case ANSWERED -> jakarta.mail.Flags.Flag.ANSWERED;
-                case FLAGGED -> jakarta.mail.Flags.Flag.FLAGGED;
-                case DELETED -> jakarta.mail.Flags.Flag.DELETED;
-                case DRAFT -> jakarta.mail.Flags.Flag.DRAFT;
-            });
-        }
-        for (Keyword k : flags.keywords()) {
-            f.add(k.name());
-        }
-        return f;
-    }
 }
