@@ -167,14 +167,14 @@ public final class Benchmarks {
                                 SearchCriteria.ALL, PageRequest.first(50)))
                         .add("REST GET /api/v1/messages", () -> rest.restList(50, true))
                         .add("SOAP ListMessages", () -> soap.soapList(50, true))
-                        .run(30 / scale, 300 / scale));
+                        .run(WARMUP_LIST / scale, 300 / scale));
                 System.err.println("measuring get-100KB ...");
                 rows.addAll(new SideBySide("get a 100 KB message")
                         .add("mapping layer (in-process)", () -> drain(account.openRaw(ref100k, ByteRange.ALL)))
                         .add("REST GET /api/v1/messages/{id}/raw", () -> rest.restRaw("INBOX", uidValidity,
                                 seeded.uid100k(), true))
                         .add("SOAP GetMessageMime", () -> soap.soapMime("INBOX", uidValidity, seeded.uid100k(), true))
-                        .run(30 / scale, 300 / scale));
+                        .run(WARMUP_LIST / scale, 300 / scale));
                 StringBuilder b = new StringBuilder(table("REST and SOAP against the mapping layer", rows));
                 b.append("\n| response | REST bytes | REST gzip | SOAP bytes | SOAP gzip | SOAP/REST gzip |\n");
                 b.append("|---|---:|---:|---:|---:|---:|\n");
