@@ -9,10 +9,8 @@ import java.util.OptionalLong;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeUtility;
 
-import org.eclipse.angus.mail.iap.ByteArray;
 import org.eclipse.angus.mail.iap.CommandFailedException;
 import org.eclipse.angus.mail.iap.Response;
-import org.eclipse.angus.mail.imap.protocol.BODY;
 import org.eclipse.angus.mail.imap.protocol.FetchResponse;
 import org.eclipse.angus.mail.imap.protocol.RFC822SIZE;
 import org.lemongate.mapping.ByteRange;
@@ -41,7 +39,7 @@ final class ContentReader {
      */
     Content raw(MessageRef ref, ByteRange range) {
         String what = "read message " + ref.localId() + " in mailbox '" + ref.mailbox() + "'";
-        record First(long claimed, byte[] data) {
+        record First(long claimed, BodySlice data) {
         }
         First first = imap.read(what, c -> {
             c.selectFor(ref);
@@ -62,15 +60,15 @@ final class ContentReader {
                 if (r instanceof FetchResponse f && SummaryReader.uid(f) == ref.uid()) {
                     RFC822SIZE s = f.getItem(RFC822SIZE.class);
                     if (s != null) {
-                        return new First(s.size, bodyBytes(f));
+                        return new First(s.size, BodySlice.of(f));
                     }
                 }
             }
             throw MessageQueries.notFound(ref);
         });
         long total;
-        if (first.data().length < chunk) {
-            total = first.data().length > 0 || range.first() == 0 ? range.first() + first.data().length
+        if (first.data().length() < chunk) {
+            total = first.data().length() > 0 || range.first() == 0 ? range.first() + first.data().length()
                     : Math.min(first.claimed(), range.first());
         } else {
             total = probeEnd(ref, Math.max(first.claimed(), range.first() + chunk), what);
@@ -87,29 +85,23 @@ final class ContentReader {
         long at = from;
         for (int i = 0; i < 64; i++) {
             long offset = at;
-            byte[] more = imap.read(what, c -> {
+            BodySlice more = imap.read(what, c -> {
                 c.selectFor(ref);
                 for (Response r : c.command("UID FETCH " + ref.uid() + " (UID BODY.PEEK[]<" + offset + "." + chunk
                         + ">)", null)) {
                     if (r instanceof FetchResponse f && SummaryReader.uid(f) == ref.uid()) {
-                        return bodyBytes(f);
+                        return BodySlice.of(f);
                     }
                 }
                 throw MessageQueries.notFound(ref);
             });
-            if (more.length < chunk) {
-                return at + more.length;
+            if (more.length() < chunk) {
+                return at + more.length();
             }
             at += chunk;
         }
         throw new MailException.BackendError("the IMAP server's size for message " + ref.localId()
                 + " is far from its real length", null);
-    }
-
-    private static byte[] bodyBytes(FetchResponse f) {
-        BODY body = f.getItem(BODY.class);
-        ByteArray ba = body == null ? null : body.getByteArray();
-        return ba == null ? new byte[0] : ba.getNewBytes();
     }
 
     /**

@@ -3,7 +3,6 @@ package org.lemongate.mapping.imap;
 import java.io.IOException;
 import java.io.InputStream;
 
-import org.eclipse.angus.mail.iap.ByteArray;
 import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.protocol.BODY;
 import org.eclipse.angus.mail.imap.protocol.FetchResponse;
@@ -25,6 +24,7 @@ final class PartialFetchStream extends InputStream {
     private long remaining;
     private byte[] buffer = new byte[0];
     private int bufferPos;
+    private int bufferEnd;
     private boolean ended;
 
     /**
@@ -45,16 +45,21 @@ final class PartialFetchStream extends InputStream {
      * Starts the stream with bytes already fetched from {@code offset} (the first chunk of a combined FETCH); the
      * stream continues after them.
      */
-    PartialFetchStream startingWith(byte[] first) {
-        int n = (int) Math.min(first.length, remaining);
-        buffer = n == first.length ? first : java.util.Arrays.copyOf(first, n);
-        bufferPos = 0;
-        position += n;
-        remaining -= n;
-        if (first.length < Math.min(chunk, remaining + n)) {
+    PartialFetchStream startingWith(BodySlice first) {
+        int n = (int) Math.min(first.length(), remaining);
+        serve(first, n);
+        if (first.length() < Math.min(chunk, remaining + n)) {
             ended = true;
         }
         return this;
+    }
+
+    private void serve(BodySlice data, int n) {
+        buffer = data.array();
+        bufferPos = data.offset();
+        bufferEnd = data.offset() + n;
+        position += n;
+        remaining -= n;
     }
 
     /** Fetches the first chunk now, so that a missing message fails before any response is committed. */
@@ -77,7 +82,7 @@ final class PartialFetchStream extends InputStream {
         if (len == 0) {
             return 0;
         }
-        if (bufferPos == buffer.length) {
+        if (bufferPos == bufferEnd) {
             if (ended || remaining <= 0) {
                 return -1;
             }
@@ -87,11 +92,11 @@ final class PartialFetchStream extends InputStream {
                 throw new IOException("reading message " + ref.localId() + " from the IMAP server failed: "
                         + e.getMessage(), e);
             }
-            if (buffer.length == 0) {
+            if (bufferPos == bufferEnd) {
                 return -1;
             }
         }
-        int n = Math.min(len, buffer.length - bufferPos);
+        int n = Math.min(len, bufferEnd - bufferPos);
         System.arraycopy(buffer, bufferPos, b, off, n);
         bufferPos += n;
         return n;
@@ -99,30 +104,23 @@ final class PartialFetchStream extends InputStream {
 
     @Override
     public int available() {
-        return buffer.length - bufferPos;
+        return bufferEnd - bufferPos;
     }
 
     private void fill() {
         int want = (int) Math.min(chunk, remaining);
-        byte[] data = imap.read("read message " + ref.localId() + " in mailbox '" + ref.mailbox() + "'", c -> {
+        BodySlice data = imap.read("read message " + ref.localId() + " in mailbox '" + ref.mailbox() + "'", c -> {
             c.selectFor(ref);
             String cmd = "UID FETCH " + ref.uid() + " (BODY.PEEK[" + section + "]<" + position + "." + want + ">)";
             for (Response r : c.command(cmd, null)) {
-                if (r instanceof FetchResponse f && SummaryReader.uid(f) == ref.uid()) {
-                    BODY body = f.getItem(BODY.class);
-                    if (body != null) {
-                        ByteArray ba = body.getByteArray();
-                        return ba == null ? new byte[0] : ba.getNewBytes();
-                    }
+                if (r instanceof FetchResponse f && SummaryReader.uid(f) == ref.uid() && f.getItem(BODY.class) != null) {
+                    return BodySlice.of(f);
                 }
             }
             throw MessageQueries.notFound(ref);
         });
-        buffer = data;
-        bufferPos = 0;
-        position += data.length;
-        remaining -= data.length;
-        if (data.length < want) {
+        serve(data, Math.min(data.length(), want));
+        if (data.length() < want) {
             ended = true;
         }
     }
