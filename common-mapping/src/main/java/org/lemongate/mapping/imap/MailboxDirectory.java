@@ -174,6 +174,29 @@ final class MailboxDirectory {
         return out;
     }
 
+    /**
+     * Every mailbox with its role but without counters: one LIST, where {@link #list()} would also ask STATUS of each
+     * mailbox on servers without LIST-STATUS. For finding Trash or Sent on every delete and submission.
+     */
+    private List<MailboxInfo> namesAndRoles(ImapConnection c) throws ProtocolException {
+        Argument args = new Argument();
+        args.writeString("");
+        args.writeString("*");
+        if (c.has("LIST-EXTENDED") && c.has("SPECIAL-USE")) {
+            args.writeAtom("RETURN (SPECIAL-USE)");
+        }
+        List<MailboxInfo> out = new ArrayList<>();
+        for (Response r : c.command("LIST", args)) {
+            if (r instanceof IMAPResponse ir && ir.isUnTagged() && ir.keyEquals("LIST")) {
+                MailboxInfo m = info(c, new ListInfo(ir), false, Optional.empty());
+                if (m != null) {
+                    out.add(m);
+                }
+            }
+        }
+        return out;
+    }
+
     private static String[] statusItems(ImapConnection c) {
         if (c.has("CONDSTORE")) {
             String[] items = java.util.Arrays.copyOf(STATUS_ITEMS, STATUS_ITEMS.length + 1);
@@ -332,8 +355,9 @@ final class MailboxDirectory {
      * configured fallback, created when {@code create} is set and it does not exist.
      */
     Optional<MailboxName> withRole(MailboxRole role, String fallback, boolean create) {
-        Optional<MailboxName> known = list().stream().filter(m -> m.role() == role && m.selectable())
-                .map(MailboxInfo::name).findFirst();
+        Optional<MailboxName> known = imap.read("find the " + role.name().toLowerCase(Locale.ROOT) + " mailbox",
+                c -> namesAndRoles(c).stream().filter(m -> m.role() == role && m.selectable())
+                        .map(MailboxInfo::name).findFirst());
         if (known.isPresent() || !create) {
             return known;
         }
