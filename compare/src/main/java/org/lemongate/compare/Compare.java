@@ -39,6 +39,16 @@ public final class Compare {
      */
     public static Report run(Endpoints endpoints, WorkloadSize size, String sendTo, PrintStream log)
             throws MessagingException {
+        return run(endpoints, size, sendTo, log, StepListener.NONE);
+    }
+
+    /**
+     * Runs the comparison and tells {@code listener} about every step as well.
+     *
+     * @see #run(Endpoints, WorkloadSize, String, PrintStream)
+     */
+    public static Report run(Endpoints endpoints, WorkloadSize size, String sendTo, PrintStream log,
+                             StepListener listener) throws MessagingException {
         Instant started = Instant.now();
         String run = RUN_ID.format(started).toLowerCase(Locale.ROOT);
         Progress progress = new Progress(log);
@@ -55,7 +65,19 @@ public final class Compare {
                 messages.add(samples.ordinary(i));
             }
             mailbox.seed(mailbox.folder("seed"), messages);
-            Workload workload = new Workload(mailbox, samples, size, large, progress);
+            Workload workload = new Workload(mailbox, samples, size, large, endpoints.smtp().isPresent(),
+                    new StepListener() {
+                        @Override
+                        public void starting(String client, Step step) {
+                            listener.starting(client, step);
+                        }
+
+                        @Override
+                        public void finished(String client, StepResult result) {
+                            progress.finished(client, result);
+                            listener.finished(client, result);
+                        }
+                    });
             for (Map.Entry<String, Function<Endpoints, MailClient>> c : clients().entrySet()) {
                 String folder = mailbox.folder(c.getKey());
                 String target = mailbox.folder(c.getKey() + "-moved");

@@ -238,7 +238,7 @@ final class ImapClient implements MailClient {
     @Override
     public void send(Latencies latencies, byte[] message) throws Exception {
         if (smtpRelay.isEmpty()) {
-            throw NotAvailable.inThisRun("no SMTP server given (--smtp)");
+            throw new IllegalStateException("the workload sends only when an SMTP server was given");
         }
         MimeMessage mime = new MimeMessage(session, new ByteArrayInputStream(message));
         latencies.time(() -> {

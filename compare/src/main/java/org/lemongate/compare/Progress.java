@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.Locale;
 
 /** One line per phase and per measured step on stderr, so that a long run shows where it is. */
-final class Progress {
+final class Progress implements StepListener {
 
     private final PrintStream out;
     private final long start = System.nanoTime();
@@ -17,7 +17,8 @@ final class Progress {
         line(what);
     }
 
-    void step(String client, StepResult r) {
+    @Override
+    public void finished(String client, StepResult r) {
         String figures = switch (r.status()) {
             case OK, FAILED -> String.format(Locale.ROOT, "%,.0f ms, %d round trips, %,d B sent, %,d B received",
                     r.wallMs(), r.traffic().roundTrips(), r.traffic().bytesSent(), r.traffic().bytesReceived());

@@ -25,15 +25,17 @@ final class Workload {
     private final SampleMessages samples;
     private final WorkloadSize size;
     private final SampleMessages.Large large;
-    private final Progress progress;
+    private final boolean smtpGiven;
+    private final StepListener listener;
 
     Workload(RunMailbox mailbox, SampleMessages samples, WorkloadSize size, SampleMessages.Large large,
-             Progress progress) {
+             boolean smtpGiven, StepListener listener) {
+        this.smtpGiven = smtpGiven;
+        this.listener = listener;
         this.mailbox = mailbox;
         this.samples = samples;
         this.size = size;
         this.large = large;
-        this.progress = progress;
     }
 
     /** Runs every step on {@code folder}; moves go to {@code moveTarget}. */
@@ -50,7 +52,9 @@ final class Workload {
         if (picked.isEmpty()) {
             for (Step step : Step.values()) {
                 if (step != Step.INITIAL_SYNC) {
-                    steps.add(StepResult.skipped(step, StepResult.Status.FAILED, "needs the initial sync"));
+                    StepResult skipped = StepResult.skipped(step, StepResult.Status.FAILED, "needs the initial sync");
+                    listener.finished(client.name(), skipped);
+                    steps.add(skipped);
                 }
             }
             return new ClientResult(client.name(), steps);
@@ -86,6 +90,9 @@ final class Workload {
             return Outcome.NONE;
         }));
         steps.add(measure(client, Step.SEND, latencies -> {
+            if (!smtpGiven) {
+                throw NotAvailable.inThisRun("no SMTP server given (--smtp), so nothing is sent");
+            }
             for (int i = 1; i <= SEND; i++) {
                 client.send(latencies, samples.outgoing(i));
             }
@@ -138,6 +145,7 @@ final class Workload {
     }
 
     private StepResult measure(MailClient client, Step step, StepBody body) {
+        listener.starting(client.name(), step);
         Traffic before = client.traffic();
         Latencies latencies = new Latencies();
         long start = System.nanoTime();
@@ -152,7 +160,7 @@ final class Workload {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             result = result(client, step, StepResult.Status.FAILED, why, before, latencies, start, List.of());
         }
-        progress.step(client.name(), result);
+        listener.finished(client.name(), result);
         return result;
     }
 
