@@ -40,10 +40,21 @@ final class HttpTransport implements AutoCloseable {
                 .timeout(TIMEOUT).header("Authorization", authorization);
     }
 
-    /** Sends, reads the whole (small) reply and times it. */
+    /**
+     * Sends, reads the whole (small) reply and times it. A request whose reused connection closed before a single
+     * byte of reply came is sent once more, whatever its method, as browsers do: an intermediary may close an idle
+     * kept-alive connection just as the client picks it up, and the request never reached the server.
+     */
     byte[] send(Latencies latencies, HttpRequest request) throws Exception {
-        HttpResponse<byte[]> response = latencies.time(() -> client.send(request,
-                HttpResponse.BodyHandlers.ofByteArray()));
+        HttpResponse<byte[]> response;
+        try {
+            response = latencies.time(() -> client.send(request, HttpResponse.BodyHandlers.ofByteArray()));
+        } catch (IOException e) {
+            if (e.getMessage() == null || !e.getMessage().contains("received no bytes")) {
+                throw e;
+            }
+            response = latencies.time(() -> client.send(request, HttpResponse.BodyHandlers.ofByteArray()));
+        }
         require(request, response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
         return response.body();
     }
