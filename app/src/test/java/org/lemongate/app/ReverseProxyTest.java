@@ -127,6 +127,12 @@ class ReverseProxyTest {
                 "Destination: https://mail.example.com/gw/dav/After/");
         assertEquals(201, moved.status(), moved.body());
         assertEquals(207, viaProxy(trusting, "PROPFIND", "/dav/After/", null, "Depth: 0").status());
+        // A proxy that passes its own upstream address as Host and the public one in X-Forwarded-Host.
+        RawHttp.Response back = RawHttp.send(trusting.baseUri(), null, "MOVE /dav/After/ HTTP/1.1",
+                "Host: 127.0.0.1:" + trusting.baseUri().getPort(), "X-Forwarded-Host: mail.example.com",
+                "X-Forwarded-Proto: https", "X-Forwarded-Prefix: /gw", "Authorization: " + basic(USER, PASSWORD),
+                "Destination: https://mail.example.com/gw/dav/Before/");
+        assertEquals(201, back.status(), back.body());
     }
 
     @Test
@@ -171,7 +177,9 @@ class ReverseProxyTest {
 
     @Test
     void aTrustedProxyThatTerminatedTlsMakesCredentialsAcceptable() throws Exception {
-        assertEquals(200, viaProxy(trusting, "GET", "/api/v1/mailboxes", null).status());
+        RawHttp.Response secure = viaProxy(trusting, "GET", "/api/v1/mailboxes", null);
+        assertEquals(200, secure.status());
+        assertEquals(SecurityHeaders.HSTS, secure.header("Strict-Transport-Security").orElse(""));
         RawHttp.Response plain = RawHttp.send(trusting.baseUri(), null, "GET /api/v1/mailboxes HTTP/1.1",
                 "Host: mail.example.com", "X-Forwarded-Proto: http", "X-Forwarded-For: 198.51.100.7",
                 "Authorization: " + basic(USER, PASSWORD));
