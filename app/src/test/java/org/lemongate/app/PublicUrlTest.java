@@ -5,16 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.slf4j.LoggerFactory;
 
 /** With public-url set, the gateway builds URLs from it and refuses requests naming another host. */
 class PublicUrlTest {
@@ -46,18 +42,12 @@ class PublicUrlTest {
 
     @Test
     void anotherHostIsMisdirectedInEachIdiomAndLogged() throws Exception {
-        ListAppender<ILoggingEvent> log = new ListAppender<>();
-        log.start();
-        Logger security = (Logger) LoggerFactory.getLogger("org.lemongate.security");
-        security.addAppender(log);
         RawHttp.Response rest;
-        try {
+        try (CapturedLog log = CapturedLog.of("org.lemongate.security")) {
             rest = RawHttp.send(server.baseUri(), null, "GET /api/v1 HTTP/1.1", "Host: evil.example");
-        } finally {
-            security.detachAppender(log);
+            assertEquals(List.of("refused a request from 127.0.0.1 for host 'evil.example', not the public host "
+                    + "mail.example.com"), log.messages("org.lemongate.security"));
         }
-        assertEquals(List.of("refused a request from 127.0.0.1 for host 'evil.example', not the public host "
-                + "mail.example.com"), log.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
         assertEquals(421, rest.status(), rest.body());
         assertTrue(rest.body().contains("urn:lemongate:problem:wrong-host"), rest.body());
         assertTrue(rest.body().contains("https://mail.example.com/gw/"), rest.body());

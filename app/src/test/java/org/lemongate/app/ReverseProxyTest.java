@@ -10,9 +10,6 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 import org.junit.jupiter.api.AfterAll;
@@ -21,7 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.slf4j.LoggerFactory;
 
 /**
  * Behind a reverse proxy at {@code https://mail.example.com/gw/} that strips the prefix: each binding's absolute
@@ -42,7 +38,7 @@ class ReverseProxyTest {
     private static EmbeddedServer trusting;
     private static EmbeddedServer distrusting;
 
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+    private CapturedLog log;
 
     @BeforeAll
     static void start() {
@@ -61,13 +57,12 @@ class ReverseProxyTest {
 
     @BeforeEach
     void captureLogs() {
-        log.start();
-        ((Logger) LoggerFactory.getLogger("org.lemongate")).addAppender(log);
+        log = CapturedLog.of("org.lemongate");
     }
 
     @AfterEach
     void releaseLogs() {
-        ((Logger) LoggerFactory.getLogger("org.lemongate")).detachAppender(log);
+        log.close();
     }
 
     private static RawHttp.Response viaProxy(EmbeddedServer server, String method, String path, String body,
@@ -198,22 +193,14 @@ class ReverseProxyTest {
     /** Waits for the access-log line, written as the request completes, possibly after the client has the answer. */
     private void awaitAccessLine(Predicate<String> line) throws InterruptedException {
         for (long deadline = System.nanoTime() + 5_000_000_000L; System.nanoTime() < deadline; Thread.sleep(20)) {
-            if (logged("org.lemongate.access").stream().anyMatch(line)) {
+            if (log.messages("org.lemongate.access").stream().anyMatch(line)) {
                 return;
             }
         }
-        throw new AssertionError("no such access-log line in " + logged("org.lemongate.access"));
+        throw new AssertionError("no such access-log line in " + log.messages("org.lemongate.access"));
     }
 
     private List<String> securityLog() {
-        return logged("org.lemongate.security");
-    }
-
-    private List<String> logged(String logger) {
-        // The appender adds under its own lock.
-        synchronized (log) {
-            return log.list.stream().filter(e -> e.getLoggerName().equals(logger))
-                    .map(ILoggingEvent::getFormattedMessage).toList();
-        }
+        return log.messages("org.lemongate.security");
     }
 }
