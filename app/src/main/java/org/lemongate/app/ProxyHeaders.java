@@ -51,6 +51,7 @@ final class ProxyHeaders extends HttpFilter {
         } catch (IllegalArgumentException e) {
             LOG.warn("refused a request from trusted proxy {} with a malformed forwarding header: {}", peer,
                     e.getMessage());
+            SecurityHeaders.apply(res, req.isSecure());
             Refusal.send(req, res, 400, "invalid-input", "Malformed forwarding header",
                     "The reverse proxy sent a malformed forwarding header: " + e.getMessage());
             return;
@@ -71,6 +72,7 @@ final class ProxyHeaders extends HttpFilter {
             if (!url.host().equals(host)) {
                 LOG.warn("refused a request from {} for host '{}', not the public host {}", address,
                         Refusal.printable(host), url.host());
+                SecurityHeaders.apply(res, secure);
                 Refusal.send(req, res, 421, "wrong-host", "Wrong host",
                         "This gateway answers for " + url.host() + " only; use " + url);
                 return;

@@ -49,6 +49,7 @@ class PublicUrlTest {
                     + "mail.example.com"), log.messages("org.lemongate.security"));
         }
         assertEquals(421, rest.status(), rest.body());
+        assertEquals("nosniff", rest.header("X-Content-Type-Options").orElse(""));
         assertTrue(rest.body().contains("urn:lemongate:problem:wrong-host"), rest.body());
         assertTrue(rest.body().contains("https://mail.example.com/gw/"), rest.body());
         RawHttp.Response dav = RawHttp.send(server.baseUri(), null, "GET /dav/ HTTP/1.1", "Host: 127.0.0.1");
