@@ -34,7 +34,17 @@ enum ConfigKey {
     LOGIN_FAILURE_LIMIT("login-failure-limit", "N", "5",
             "failed logins per user or client address within the window before logins are refused (429)"),
     LOGIN_FAILURE_WINDOW("login-failure-window", "DURATION", "5m", "the window of the failed-login limiter"),
-    BINDINGS("bindings", "LIST", "rest,soap,dav", "the bindings to serve, comma separated: rest, soap, dav");
+    BINDINGS("bindings", "LIST", "rest,soap,dav", "the bindings to serve, comma separated: rest, soap, dav"),
+    TRUSTED_PROXIES("trusted-proxies", "CIDRS", null,
+            "reverse proxies whose Forwarded/X-Forwarded-* headers are applied, e.g. 127.0.0.1,10.0.0.0/8 "
+                    + "(default none, not even loopback)"),
+    PUBLIC_URL("public-url", "URL", null,
+            "the URL users reach the gateway at, e.g. https://mail.example.com/gw/; requests for other hosts "
+                    + "are refused (421)"),
+    INSECURE_CREDENTIALS("insecure-credentials", "POLICY", "allow-loopback",
+            "credentials over plain HTTP: refuse, allow-loopback (direct clients on this host) or allow"),
+    ALLOWED_ORIGINS("allowed-origins", "ORIGINS", null,
+            "web origins besides the gateway's own whose pages may send writes, e.g. https://webmail.example.com");
 
     /** The prefix of every environment variable. */
     static final String ENV_PREFIX = "LEMONGATE_";
