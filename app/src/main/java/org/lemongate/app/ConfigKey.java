@@ -44,7 +44,16 @@ enum ConfigKey {
     INSECURE_CREDENTIALS("insecure-credentials", "POLICY", "allow-loopback",
             "credentials over plain HTTP: refuse, allow-loopback (direct clients on this host) or allow"),
     ALLOWED_ORIGINS("allowed-origins", "ORIGINS", null,
-            "web origins besides the gateway's own whose pages may send writes, e.g. https://webmail.example.com");
+            "web origins besides the gateway's own whose pages may send writes, e.g. https://webmail.example.com"),
+    TLS_CERT("tls-cert", "FILE", null,
+            "PEM certificate chain for HTTPS (jar only); with tls-key, --port serves HTTPS (TLS 1.2+, HTTP/2)"),
+    TLS_KEY("tls-key", "FILE", null, "unencrypted PEM private key of tls-cert: PKCS#8, PKCS#1 RSA or SEC1 EC"),
+    TLS_KEYSTORE("tls-keystore", "FILE", null,
+            "PKCS#12 key store holding the HTTPS key and certificate chain, instead of tls-cert and tls-key"),
+    TLS_KEYSTORE_PASSWORD("tls-keystore-password", "SECRET", null,
+            "password of tls-keystore; prefer the environment variable over the flag"),
+    HTTP_REDIRECT_PORT("http-redirect-port", "PORT", null,
+            "with HTTPS on, also listen for plain HTTP on this port and redirect every request to HTTPS");
 
     /** The prefix of every environment variable. */
     static final String ENV_PREFIX = "LEMONGATE_";
@@ -95,7 +104,7 @@ enum ConfigKey {
 
     /** Whether the value is a secret that must never be printed. */
     boolean secret() {
-        return this == TRUST_STORE_PASSWORD;
+        return this == TRUST_STORE_PASSWORD || this == TLS_KEYSTORE_PASSWORD;
     }
 
     /** The key named {@code key}, if there is one. */

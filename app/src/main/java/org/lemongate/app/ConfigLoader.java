@@ -87,7 +87,11 @@ final class ConfigLoader {
                         optional(ConfigKey.TRUSTED_PROXIES, TrustedProxies::parse).orElse(TrustedProxies.NONE),
                         optional(ConfigKey.PUBLIC_URL, PublicUrl::parse),
                         required(ConfigKey.INSECURE_CREDENTIALS, CredentialsPolicy::parse),
-                        optional(ConfigKey.ALLOWED_ORIGINS, EdgeSettings::origins).orElse(Set.of())));
+                        optional(ConfigKey.ALLOWED_ORIGINS, EdgeSettings::origins).orElse(Set.of())),
+                new ServerTls(optional(ConfigKey.TLS_CERT, Path::of), optional(ConfigKey.TLS_KEY, Path::of),
+                        optional(ConfigKey.TLS_KEYSTORE, Path::of),
+                        optional(ConfigKey.TLS_KEYSTORE_PASSWORD, ConfigValues::nonEmpty),
+                        optional(ConfigKey.HTTP_REDIRECT_PORT, v -> ConfigValues.integer(v, 0, 65535))));
     }
 
     private Duration duration(ConfigKey key) {
