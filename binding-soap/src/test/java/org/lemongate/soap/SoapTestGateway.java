@@ -141,6 +141,11 @@ final class SoapTestGateway implements BeforeAllCallback, AfterAllCallback {
         return greenMail;
     }
 
+    /** The Dovecot server of a {@link #withDovecot()} gateway, for a test's own IMAP session. */
+    DovecotServer dovecot() {
+        return dovecot;
+    }
+
     /** Delivers a message given as bytes to the user's inbox. */
     void deliver(byte[] message) throws Exception {
         greenMail.getUserManager().getUser(USER).deliver(
