@@ -44,8 +44,12 @@ class SyncOperationsTest {
         service = new MailService(gateway.uri("/soap/mail?wsdl").toURL());
     }
 
-    static MailPortType port() {
-        MailPortType port = service.getMailPort();
+    private static MailPortType port() {
+        return authenticated(service.getMailPort());
+    }
+
+    /** A port of the generated client that sends the test user's credentials. */
+    static MailPortType authenticated(MailPortType port) {
         Map<String, Object> context = ((BindingProvider) port).getRequestContext();
         context.put(BindingProvider.USERNAME_PROPERTY, SoapTestGateway.USER);
         context.put(BindingProvider.PASSWORD_PROPERTY, SoapTestGateway.PASSWORD);
