@@ -22,6 +22,7 @@ public final class RestBinding {
     public static final String PATH = "/api";
 
     private static final String SERVLET_NAME = "lemongate-rest";
+    private static final ObjectMapper PROBLEMS = new ObjectMapper();
 
     private RestBinding() {
     }
@@ -58,7 +59,7 @@ public final class RestBinding {
      */
     public static void refuse(HttpServletResponse response, int status, String code, String title, String detail)
             throws IOException {
-        byte[] body = new ObjectMapper().writeValueAsBytes(Problem.of(code, title, status, detail));
+        byte[] body = PROBLEMS.writeValueAsBytes(Problem.of(code, title, status, detail));
         response.setStatus(status);
         response.setContentType(Problem.MEDIA_TYPE);
         response.setHeader("Cache-Control", "no-store");
