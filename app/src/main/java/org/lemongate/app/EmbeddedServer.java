@@ -47,7 +47,7 @@ public final class EmbeddedServer implements AutoCloseable {
      */
     public static EmbeddedServer start(GatewayConfig config) {
         // Read before anything starts, so that a bad key file is reported as such.
-        SSLContext tls = config.tls().enabled() ? TlsContext.load(config.tls()) : null;
+        SSLContext tls = config.tls().enabled() ? HandshakeLog.around(TlsContext.load(config.tls())) : null;
         DeploymentInfo info = Servlets.deployment()
                 .setClassLoader(EmbeddedServer.class.getClassLoader())
                 .setContextPath("/")

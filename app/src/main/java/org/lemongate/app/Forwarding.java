@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,27 +42,33 @@ record Forwarding(List<String> chain, Optional<String> proto, Optional<String> h
         return HEADERS.stream().anyMatch(h -> request.getHeader(h) != null);
     }
 
+    /** Reads the forwarding headers of a request from a trusted proxy; see {@link #of(Function)}. */
+    static Forwarding of(HttpServletRequest request) {
+        return of(name -> Collections.list(request.getHeaders(name)));
+    }
+
     /**
-     * Reads the forwarding headers of a request from a trusted proxy.
+     * Reads forwarding headers.
      *
+     * @param request every value of the named header, in order; the name is given in lower case
      * @throws IllegalArgumentException when a header is malformed, naming it
      */
-    static Forwarding of(HttpServletRequest request) {
-        Optional<String> prefix = first(request, "X-Forwarded-Prefix").map(Forwarding::prefix);
-        List<String> forwarded = Collections.list(request.getHeaders("Forwarded"));
+    static Forwarding of(Function<String, List<String>> request) {
+        Optional<String> prefix = first(request, "x-forwarded-prefix").map(Forwarding::prefix);
+        List<String> forwarded = request.apply("forwarded");
         if (!forwarded.isEmpty()) {
             return fromForwarded(String.join(",", forwarded), prefix);
         }
         List<String> chain = new ArrayList<>();
-        for (String header : Collections.list(request.getHeaders("X-Forwarded-For"))) {
+        for (String header : request.apply("x-forwarded-for")) {
             for (String value : header.split(",", -1)) {
                 chain.add(address(value.strip()));
             }
         }
         checkLength(chain);
-        Optional<String> proto = first(request, "X-Forwarded-Proto").map(Forwarding::proto);
-        Optional<String[]> hostAndPort = first(request, "X-Forwarded-Host").map(Forwarding::hostAndPort);
-        Optional<Integer> port = first(request, "X-Forwarded-Port").map(Forwarding::port)
+        Optional<String> proto = first(request, "x-forwarded-proto").map(Forwarding::proto);
+        Optional<String[]> hostAndPort = first(request, "x-forwarded-host").map(Forwarding::hostAndPort);
+        Optional<Integer> port = first(request, "x-forwarded-port").map(Forwarding::port)
                 .or(() -> hostAndPort.filter(h -> h[1] != null).map(h -> port(h[1])));
         return new Forwarding(chain, proto, hostAndPort.map(h -> h[0]), port, prefix);
     }
@@ -201,11 +208,12 @@ record Forwarding(List<String> chain, Optional<String> proto, Optional<String> h
         return p;
     }
 
-    private static Optional<String> first(HttpServletRequest request, String header) {
-        String value = request.getHeader(header);
-        if (value == null) {
+    private static Optional<String> first(Function<String, List<String>> request, String header) {
+        List<String> values = request.apply(header);
+        if (values.isEmpty()) {
             return Optional.empty();
         }
+        String value = values.get(0);
         int comma = value.indexOf(',');
         return Optional.of((comma < 0 ? value : value.substring(0, comma)).strip());
     }

@@ -43,7 +43,10 @@ public final class GatewayWebApp implements ServletContextListener {
             gateway.close();
             throw e;
         }
-        LOG.info("Lemongate serving {} against {}", config.bindings(), config.imap().orElseThrow());
+        EdgeSettings edge = config.edge();
+        LOG.info("Lemongate serving {} against {}; trusted proxies {}, public URL {}, insecure credentials {}",
+                config.bindings(), config.imap().orElseThrow(), edge.trustedProxies(),
+                edge.publicUrl().map(PublicUrl::toString).orElse("none"), edge.insecureCredentials().value());
     }
 
     private void install(ServletContext ctx, GatewayConfig config) {

@@ -1,11 +1,11 @@
 package org.lemongate.app;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -28,11 +28,10 @@ final class ProxyHeaders extends HttpFilter {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger("org.lemongate.security");
     private static final Set<String> ANY_HOST_PATHS = Set.of("/healthz", "/readyz", "/metrics");
-    private static final long IGNORED_LOG_INTERVAL_NANOS = 60_000_000_000L;
 
     private final transient TrustedProxies proxies;
     private final transient Optional<PublicUrl> publicUrl;
-    private final AtomicLong lastIgnoredLog = new AtomicLong(System.nanoTime() - IGNORED_LOG_INTERVAL_NANOS);
+    private final transient LogThrottle ignoredLog = new LogThrottle(Duration.ofMinutes(1));
 
     ProxyHeaders(TrustedProxies proxies, Optional<PublicUrl> publicUrl) {
         this.proxies = proxies;
@@ -51,6 +50,7 @@ final class ProxyHeaders extends HttpFilter {
         } catch (IllegalArgumentException e) {
             LOG.warn("refused a request from trusted proxy {} with a malformed forwarding header: {}", peer,
                     e.getMessage());
+            SecurityHeaders.apply(res, req.isSecure());
             Refusal.send(req, res, 400, "invalid-input", "Malformed forwarding header",
                     "The reverse proxy sent a malformed forwarding header: " + e.getMessage());
             return;
@@ -71,6 +71,7 @@ final class ProxyHeaders extends HttpFilter {
             if (!url.host().equals(host)) {
                 LOG.warn("refused a request from {} for host '{}', not the public host {}", address,
                         Refusal.printable(host), url.host());
+                SecurityHeaders.apply(res, secure);
                 Refusal.send(req, res, 421, "wrong-host", "Wrong host",
                         "This gateway answers for " + url.host() + " only; use " + url);
                 return;
@@ -113,9 +114,7 @@ final class ProxyHeaders extends HttpFilter {
     }
 
     private void logIgnored(String peer) {
-        long now = System.nanoTime();
-        long last = lastIgnoredLog.get();
-        if (now - last >= IGNORED_LOG_INTERVAL_NANOS && lastIgnoredLog.compareAndSet(last, now)) {
+        if (ignoredLog.allows()) {
             LOG.warn("ignored Forwarded/X-Forwarded-* headers from {}, which is not in trusted-proxies "
                     + "(logged at most once a minute)", peer);
         }

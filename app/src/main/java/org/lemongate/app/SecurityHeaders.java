@@ -27,13 +27,18 @@ final class SecurityHeaders extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
             throws IOException, ServletException {
+        apply(res, req.isSecure());
+        chain.doFilter(req, res);
+    }
+
+    /** Sets the headers; also used for the answers {@link ProxyHeaders} gives before this filter runs. */
+    static void apply(HttpServletResponse res, boolean secure) {
         res.setHeader("X-Content-Type-Options", "nosniff");
         res.setHeader("Referrer-Policy", "no-referrer");
         res.setHeader("X-Frame-Options", "DENY");
         res.setHeader("Content-Security-Policy", POLICY);
-        if (req.isSecure()) {
+        if (secure) {
             res.setHeader("Strict-Transport-Security", HSTS);
         }
-        chain.doFilter(req, res);
     }
 }

@@ -8,16 +8,12 @@ import static org.lemongate.app.TestGateway.basic;
 import java.util.ArrayList;
 import java.util.List;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.slf4j.LoggerFactory;
 
 /**
  * Cross-site writes refused on REST and WebDAV with nothing changed, same-origin and non-browser writes served,
@@ -63,23 +59,19 @@ class BrowserSafetyTest {
 
     @Test
     void crossOriginRestPostIsRefusedAndCreatesNothing() throws Exception {
-        ListAppender<ILoggingEvent> log = new ListAppender<>();
-        log.start();
-        Logger security = (Logger) LoggerFactory.getLogger("org.lemongate.security");
-        security.addAppender(log);
         RawHttp.Response res;
-        try {
+        List<String> logged;
+        try (CapturedLog log = CapturedLog.of("org.lemongate.security")) {
             res = send("POST", "/api/v1/mailboxes", "{\"name\":\"Forged\"}", "Content-Type: application/json", EVIL);
-        } finally {
-            security.detachAppender(log);
+            logged = log.messages("org.lemongate.security");
         }
         assertEquals(403, res.status(), res.body());
         assertEquals("application/problem+json", res.header("Content-Type").orElseThrow());
         assertTrue(res.body().contains("urn:lemongate:problem:cross-site-request"), res.body());
         assertFalse(folderExists("Forged"));
-        assertTrue(log.list.stream().anyMatch(e -> e.getFormattedMessage()
-                .startsWith("refused a cross-site POST /api/v1/mailboxes from 127.0.0.1: Origin https://evil.example")),
-                log.list.toString());
+        assertTrue(logged.stream().anyMatch(l -> l.startsWith(
+                "refused a cross-site POST /api/v1/mailboxes from 127.0.0.1: Origin https://evil.example")),
+                logged.toString());
     }
 
     @Test

@@ -10,17 +10,14 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.slf4j.LoggerFactory;
 
 /**
  * The insecure-credentials policy in each binding's idiom. Every test client is on loopback, so a client elsewhere
@@ -132,12 +129,9 @@ class CredentialsPolicyTest {
 
     @Test
     void thePasswordAppearsInNoLogLineMetricOrResponse() throws Exception {
-        ListAppender<ILoggingEvent> log = new ListAppender<>();
-        log.start();
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.addAppender(log);
         List<String> responses = new ArrayList<>();
-        try {
+        List<ILoggingEvent> events;
+        try (CapturedLog log = CapturedLog.of(org.slf4j.Logger.ROOT_LOGGER_NAME)) {
             String good = "Authorization: " + basic(USER, PASSWORD);
             String bad = "Authorization: " + basic(USER, PASSWORD + "-wrong");
             for (String auth : new String[] {good, bad}) {
@@ -148,12 +142,11 @@ class CredentialsPolicyTest {
                 responses.add(get(refusing, "/api/v1/mailboxes", auth).body());
             }
             responses.add(get(loopbackAllowed, "/metrics").body());
-        } finally {
-            root.detachAppender(log);
+            events = log.events();
         }
         String encoded = Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-        assertTrue(log.list.size() > 10, "the requests were logged: " + log.list.size());
-        for (ILoggingEvent e : log.list) {
+        assertTrue(events.size() > 10, "the requests were logged: " + events.size());
+        for (ILoggingEvent e : events) {
             String line = e.getFormattedMessage() + (e.getThrowableProxy() == null ? ""
                     : ThrowableProxyUtil.asString(e.getThrowableProxy())) + e.getMDCPropertyMap();
             assertFalse(line.contains(PASSWORD) || line.contains(encoded), "secret in log: " + line);
@@ -161,7 +154,7 @@ class CredentialsPolicyTest {
         for (String body : responses) {
             assertFalse(body.contains(PASSWORD) || body.contains(encoded), "secret in response: " + body);
         }
-        assertTrue(log.list.stream().anyMatch(e -> e.getFormattedMessage().startsWith(
+        assertTrue(events.stream().anyMatch(e -> e.getFormattedMessage().startsWith(
                 "refused credentials sent over plain HTTP from 198.51.100.7")), "the refusal is logged");
     }
 }

@@ -112,8 +112,11 @@ class HttpsTest {
             "GET / HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII),
             {0x16, 0x03, 0x01, 0x00, 0x05, 0x01, 0x00, 0x00, 0x01, 0x00},
             {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff}};
+        // Another test's failed handshake may have used this second's log line.
+        Thread.sleep(1100);
         // A record announcing 32 KB that never come: held like any slow client, without blocking anyone.
-        try (Socket stalled = new Socket("127.0.0.1", server.baseUri().getPort())) {
+        try (Socket stalled = new Socket("127.0.0.1", server.baseUri().getPort());
+             CapturedLog log = CapturedLog.of("org.lemongate.security")) {
             stalled.getOutputStream().write(new byte[] {0x16, 0x03, 0x03, 0x7f, (byte) 0xff, 0x01, 0x00});
             stalled.getOutputStream().flush();
             for (byte[] hello : garbage) {
@@ -125,6 +128,9 @@ class HttpsTest {
                 }
             }
             assertEquals(200, get(server.baseUri().resolve("/healthz")).statusCode());
+            // At most one line a second, so the first of the burst at least.
+            assertTrue(log.messages("org.lemongate.security").stream()
+                    .anyMatch(l -> l.startsWith("dropped a TLS connection from 127.0.0.1:")), log.events().toString());
         }
         assertEquals(200, get(server.baseUri().resolve("/healthz")).statusCode());
     }

@@ -3,6 +3,8 @@ package org.lemongate.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 import org.junit.jupiter.api.AfterAll;
@@ -39,9 +41,15 @@ class PublicUrlTest {
     }
 
     @Test
-    void anotherHostIsMisdirectedInEachIdiom() throws Exception {
-        RawHttp.Response rest = RawHttp.send(server.baseUri(), null, "GET /api/v1 HTTP/1.1", "Host: evil.example");
+    void anotherHostIsMisdirectedInEachIdiomAndLogged() throws Exception {
+        RawHttp.Response rest;
+        try (CapturedLog log = CapturedLog.of("org.lemongate.security")) {
+            rest = RawHttp.send(server.baseUri(), null, "GET /api/v1 HTTP/1.1", "Host: evil.example");
+            assertEquals(List.of("refused a request from 127.0.0.1 for host 'evil.example', not the public host "
+                    + "mail.example.com"), log.messages("org.lemongate.security"));
+        }
         assertEquals(421, rest.status(), rest.body());
+        assertEquals("nosniff", rest.header("X-Content-Type-Options").orElse(""));
         assertTrue(rest.body().contains("urn:lemongate:problem:wrong-host"), rest.body());
         assertTrue(rest.body().contains("https://mail.example.com/gw/"), rest.body());
         RawHttp.Response dav = RawHttp.send(server.baseUri(), null, "GET /dav/ HTTP/1.1", "Host: 127.0.0.1");

@@ -3,6 +3,7 @@ package org.lemongate.soap;
 import java.io.IOException;
 import java.util.Objects;
 
+import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.http.HttpServletRequest;
@@ -44,10 +45,15 @@ public final class SoapBinding {
             throw new IllegalStateException("a servlet named " + SERVLET_NAME + " is installed already");
         }
         registration.addMapping(URL_PATTERN);
-        context.addFilter(SERVLET_NAME + "-endpoints", new EndpointGuard())
-                .addMappingForServletNames(null, false, SERVLET_NAME);
-        context.addFilter(SERVLET_NAME + "-size-limit", new RequestSizeLimit())
-                .addMappingForServletNames(null, false, SERVLET_NAME);
+        // WaitForChanges suspends its request instead of holding a thread, which needs async support on the servlet
+        // and on every filter in front of it (the binding's own do nothing after the chain returns).
+        registration.setAsyncSupported(true);
+        FilterRegistration.Dynamic endpoints = context.addFilter(SERVLET_NAME + "-endpoints", new EndpointGuard());
+        endpoints.setAsyncSupported(true);
+        endpoints.addMappingForServletNames(null, false, SERVLET_NAME);
+        FilterRegistration.Dynamic sizeLimit = context.addFilter(SERVLET_NAME + "-size-limit", new RequestSizeLimit());
+        sizeLimit.setAsyncSupported(true);
+        sizeLimit.addMappingForServletNames(null, false, SERVLET_NAME);
         registration.setLoadOnStartup(1);
         // The service list would advertise every endpoint to anyone; the WSDL is the one public description.
         registration.setInitParameter("hide-service-list-page", "true");
