@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,16 +17,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.lemongate.testsupport.Interop;
+import org.lemongate.testsupport.LoopbackPorts;
 
 /**
  * The example configurations in docs/examples are accepted by the tools that will read them: {@code nginx -t},
- * {@code haproxy -c} and {@code systemd-analyze verify}, with only the paths of certificates, logs, the pid file
- * and the java executable moved to this machine's. Skipped without those tools unless the interop suite is required.
+ * {@code haproxy -c} and {@code systemd-analyze verify}, with only the paths of certificates, logs, the pid file and
+ * the java executable moved to this machine's; and the nginx example, on loopback ports, really serves an in-process
+ * gateway under {@code /gw/} with correct public URLs. Skipped without those tools unless the interop suite is
+ * required.
  */
 class DeploymentExamplesTest {
+
+    @RegisterExtension
+    static final GreenMailExtension MAIL = new GreenMailExtension(TestGateway.mailSetup());
 
     private static final Path EXAMPLES = Path.of("../docs/examples");
     private static final long TOOL_TIMEOUT_SECONDS = 60;
@@ -74,6 +87,65 @@ class DeploymentExamplesTest {
         // Unknown or misspelt keys are only warnings: the output must be empty, not just the exit code zero.
         assertEquals(0, check.exitCode(), check.output());
         assertEquals("", check.output().strip());
+    }
+
+    @Test
+    void theNginxExampleServesTheGatewayUnderItsPrefix() throws Exception {
+        Path nginx = Interop.requireCommand("nginx", "nginx");
+        MAIL.setUser("erin@example.org", "erin", "erin-secret");
+        int plainPort = LoopbackPorts.pickFree();
+        int tlsPort = LoopbackPorts.pickFree();
+        URI front = URI.create("https://localhost:" + tlsPort + "/gw/");
+        TestCertificates certificate = TestCertificates.create("RSA");
+        try (EmbeddedServer gateway = TestGateway.start(MAIL.getImap().getPort(), MAIL.getSmtp().getPort(),
+                "--trusted-proxies", "127.0.0.1", "--public-url", front.toString())) {
+            Path config = substituted("nginx.conf", Map.of(
+                    "/var/log/nginx/", temp + "/",
+                    "/run/nginx.pid", temp.resolve("nginx.pid").toString(),
+                    "/etc/ssl/lemongate/fullchain.pem",
+                    certificate.writeCertificate(temp.resolve("cert.pem")).toString(),
+                    "/etc/ssl/lemongate/privkey.pem", certificate.writePkcs8Key(temp.resolve("key.pem")).toString(),
+                    "listen 80;", "listen 127.0.0.1:" + plainPort + ";",
+                    "listen 443 ssl http2;", "listen 127.0.0.1:" + tlsPort + " ssl http2;",
+                    "server 127.0.0.1:8080;", "server 127.0.0.1:" + gateway.baseUri().getPort() + ";"));
+            Process proxy = new ProcessBuilder(nginx.toString(), "-c", config.toString(), "-e",
+                    temp.resolve("error.log").toString(), "-g", "daemon off;")
+                    .redirectErrorStream(true).redirectOutput(temp.resolve("nginx.out").toFile()).start();
+            try {
+                awaitListening(proxy, tlsPort);
+                HttpClient https = HttpClient.newBuilder().sslContext(certificate.clientContext()).build();
+
+                HttpResponse<String> wsdl = https.send(HttpRequest.newBuilder(front.resolve("soap/mail?wsdl"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, wsdl.statusCode(), wsdl.body());
+                assertTrue(wsdl.body().contains("location=\"" + front + "soap/mail\""), wsdl.body());
+                HttpResponse<String> mailboxes = https.send(HttpRequest.newBuilder(front.resolve("api/v1/mailboxes"))
+                        .header("Authorization", TestGateway.basic("erin", "erin-secret")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, mailboxes.statusCode(), mailboxes.body());
+                assertTrue(mailboxes.body().contains("INBOX"), mailboxes.body());
+                HttpResponse<String> plain = TestGateway.get(URI.create("http://127.0.0.1:" + plainPort
+                        + "/gw/api/v1/mailboxes"));
+                assertEquals(301, plain.statusCode());
+                assertEquals("https://127.0.0.1/gw/api/v1/mailboxes", plain.headers().firstValue("Location")
+                        .orElse(""));
+            } finally {
+                proxy.descendants().forEach(ProcessHandle::destroy);
+                proxy.destroy();
+                proxy.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private void awaitListening(Process proxy, int port) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!LoopbackPorts.accepts(port)) {
+            if (!proxy.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("nginx did not start:\n" + Files.readString(temp.resolve("nginx.out"))
+                        + Files.readString(temp.resolve("error.log")));
+            }
+            Thread.sleep(20);
+        }
     }
 
     private Path substituted(String example, Map<String, String> replacements) throws IOException {

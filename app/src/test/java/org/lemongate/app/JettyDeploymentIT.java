@@ -15,7 +15,8 @@ import org.lemongate.testsupport.JettyServer;
  * {@code lemongate.war}, unmodified, in Jetty 12 (ee10), configured only by {@code LEMONGATE_*} environment
  * variables of the Jetty process — the way a container image or systemd unit configures it — to use a private
  * Dovecot: every binding serves the user's mail (see {@link BindingsOverDovecot}) and the readiness probe sees the
- * backend, and stops seeing it when Dovecot goes down. Skipped without dovecot-imapd unless the interop suite is required.
+ * backend, and stops seeing it when Dovecot goes down. Skipped without dovecot-imapd unless the interop suite is
+ * required.
  */
 class JettyDeploymentIT {
 

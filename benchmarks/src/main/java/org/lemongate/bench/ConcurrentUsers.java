@@ -61,7 +61,8 @@ public final class ConcurrentUsers {
         }
         System.out.println("users  req/s  p50 ms  p95 ms  heap after GC MB  RSS MB  threads  IMAP sessions");
         try (DovecotServer dovecot = DovecotServer.builder().users(users)
-                // Dovecot's imap-login service defaults to 100 processes, one per login in progress: not what is measured.
+                // Dovecot's imap-login service defaults to 100 processes, one per login in progress; raised so
+                // that the figures measure the gateway, not queued logins.
                 .setting("default_process_limit", Integer.toString(4 * most + 100)).start()) {
             Path message = Files.createTempFile("lemongate-sizing", ".eml");
             Files.writeString(message, "From: a@example.org\r\nTo: b@example.org\r\nSubject: sizing\r\n\r\n"

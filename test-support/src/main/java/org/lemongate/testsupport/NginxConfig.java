@@ -104,7 +104,8 @@ record NginxConfig(List<Integer> upstreams, String prefix, Duration proxyReadTim
         }
         if (forwardedHeaders != NginxServer.ForwardedHeaders.X_FORWARDED) {
             // RFC 7239 has no prefix parameter; a host with a port must be a quoted string.
-            conf.append("      proxy_set_header Forwarded \"for=$remote_addr;proto=$scheme;host=\\\"$http_host\\\"\";\n");
+            conf.append("      proxy_set_header Forwarded ")
+                    .append("\"for=$remote_addr;proto=$scheme;host=\\\"$http_host\\\"\";\n");
         }
     }
 

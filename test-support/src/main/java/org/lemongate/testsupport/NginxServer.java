@@ -46,7 +46,7 @@ public final class NginxServer implements AutoCloseable {
 
     /** Which headers nginx adds to tell the upstream about the client and the public address. */
     public enum ForwardedHeaders {
-        /** {@code X-Forwarded-For}, {@code -Proto}, {@code -Host}, {@code -Port} and, with a prefix, {@code -Prefix}. */
+        /** {@code X-Forwarded-For}, {@code -Proto}, {@code -Host}, {@code -Port}; with a prefix, {@code -Prefix}. */
         X_FORWARDED,
         /** Only RFC 7239 {@code Forwarded: for=..;proto=..;host=".."}. */
         FORWARDED,
@@ -253,7 +253,7 @@ public final class NginxServer implements AutoCloseable {
             return this;
         }
 
-        /** nginx's {@code proxy_read_timeout}: the longest silence between two reads from an upstream (default 60 s). */
+        /** nginx's {@code proxy_read_timeout}: the longest silence between two reads from upstream (default 60 s). */
         public Builder proxyReadTimeout(Duration timeout) {
             this.proxyReadTimeout = Objects.requireNonNull(timeout, "timeout");
             return this;
