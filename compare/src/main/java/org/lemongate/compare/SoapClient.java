@@ -94,7 +94,7 @@ final class SoapClient extends GatewayClient {
 
     @Override
     public PushWatch watch(String folderName) throws NotAvailable {
-        throw NotAvailable.inClient("the SOAP binding on this gateway has no WaitForChanges operation yet");
+        throw NotAvailable.inThisRun("the harness does not drive SOAP WaitForChanges yet");
     }
 
     private Document call(Latencies latencies, String operation, String body) throws Exception {
