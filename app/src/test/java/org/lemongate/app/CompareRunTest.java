@@ -41,6 +41,8 @@ import org.lemongate.testsupport.TcpProxy;
 class CompareRunTest {
 
     private static final WorkloadSize SMALL = new WorkloadSize(WorkloadSize.MIN_MESSAGES, 300_000);
+    /** Seen once after merging main: 741 bytes after a WebDAV step; a relay read is at most 64 KiB. */
+    private static final long IN_FLIGHT_AT_STEP_END = 64 * 1024;
 
     @Test
     void countsMatchAnIndependentCountAndTheReportRenders(@TempDir Path reports) throws Exception {
@@ -63,8 +65,9 @@ class CompareRunTest {
                     count.check(client.client(), step);
                 }
             }
-            StepResult imapPush = client(report, "IMAP").step(Step.PUSH);
-            assertEquals(10, imapPush.pushMs().size());
+            assertEquals(10, client(report, "IMAP").step(Step.PUSH).pushMs().size());
+            assertEquals(10, client(report, "SOAP").step(Step.PUSH).pushMs().size());
+            assertEquals(Status.NOT_AVAILABLE, client(report, "REST").step(Step.PUSH).status());
             assertEquals(Status.NOT_AVAILABLE, client(report, "WebDAV").step(Step.SEND).status());
             assertEquals(Status.OK, client(report, "REST").step(Step.SEND).status());
 
@@ -87,6 +90,7 @@ class CompareRunTest {
 
             assertTrue(report.noFailures(), () -> failures(report));
             assertEquals(10, client(report, "IMAP").step(Step.PUSH).pushMs().size());
+            assertEquals(10, client(report, "SOAP").step(Step.PUSH).pushMs().size());
             for (ClientResult c : report.clients()) {
                 assertEquals(Status.NOT_MEASURED, c.step(Step.SEND).status(), c.client());
                 assertTrue(c.step(Step.ATTACHMENT).traffic().bytesReceived() >= SMALL.attachmentBytes(),
@@ -172,15 +176,15 @@ class CompareRunTest {
             String what = client + " " + step.step().title();
             assertEquals(proxy[0], step.traffic().bytesSent(), what + ": bytes sent");
             assertEquals(proxy[2], step.traffic().connections(), what + ": connections");
+            long inFlight = proxy[1] - step.traffic().bytesReceived();
             boolean cut = !client.equals("IMAP") && step.step() == Step.ATTACHMENT;
-            if (cut) {
-                long inFlight = proxy[1] - step.traffic().bytesReceived();
-                assertTrue(inFlight >= 0 && inFlight <= 2L * SMALL.attachmentBytes(), what + ": " + inFlight
-                        + " bytes left in flight at the cut");
-            } else {
-                assertEquals(proxy[1], step.traffic().bytesReceived(), what + ": bytes received");
-            }
-            if (!client.equals("IMAP")) {
+            // Bytes the proxy has passed on but the relay has not read yet: what a cut leaves behind, or what a
+            // server sends beyond the reply the client has finished reading. Never more than the relay received.
+            assertTrue(inFlight >= 0 && inFlight <= (cut ? 2L * SMALL.attachmentBytes() : IN_FLIGHT_AT_STEP_END),
+                    what + ": the proxy counted " + proxy[1] + " bytes received, the harness "
+                    + step.traffic().bytesReceived());
+            if (!client.equals("IMAP") && step.step() != Step.PUSH) {
+                // Long polls are not request latencies; elsewhere every request is timed once.
                 assertEquals(step.latencies().size(), step.traffic().roundTrips(), what + ": one round trip a request");
             }
         }

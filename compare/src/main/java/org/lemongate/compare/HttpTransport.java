@@ -2,6 +2,8 @@ package org.lemongate.compare;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -68,6 +70,19 @@ final class HttpTransport implements AutoCloseable {
             }
         }
         return response;
+    }
+
+    /**
+     * A connection of its own through the same relay, for a long poll that must be cut at once when the client stops
+     * waiting (an {@link HttpClient} request cannot be aborted on Java 17).
+     */
+    HttpURLConnection openThroughRelay(String rawPath) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) absolute(rawPath).toURL()
+                .openConnection(new Proxy(Proxy.Type.HTTP, relay.address()));
+        c.setConnectTimeout((int) Duration.ofSeconds(10).toMillis());
+        c.setUseCaches(false);
+        c.setRequestProperty("Authorization", authorization);
+        return c;
     }
 
     /** An absolute URL on the gateway, as WebDAV's Destination header wants it. */

@@ -21,7 +21,7 @@ import org.w3c.dom.Element;
  */
 final class SoapClient extends GatewayClient {
 
-    private static final String NS = "urn:lemongate:mail:1";
+    static final String NS = "urn:lemongate:mail:1";
     private static final int PAGE = 500;
 
     private String folder = "";
@@ -93,8 +93,12 @@ final class SoapClient extends GatewayClient {
     }
 
     @Override
-    public PushWatch watch(String folderName) throws NotAvailable {
-        throw NotAvailable.inThisRun("the harness does not drive SOAP WaitForChanges yet");
+    public PushWatch watch(String folderName) throws Exception {
+        // Without a syncState, SyncFolder answers no changes and the folder's current state (ADR 21).
+        String state = Xml.text(call(new Latencies(), "SyncFolder", "<m:folder>" + Xml.escape(folderName)
+                + "</m:folder>"), "syncState");
+        return new SoapLongPoll(http, waitBody -> envelope("WaitForChanges", "<m:folder>" + Xml.escape(folderName)
+                + "</m:folder>" + waitBody), state);
     }
 
     private Document call(Latencies latencies, String operation, String body) throws Exception {
@@ -102,12 +106,15 @@ final class SoapClient extends GatewayClient {
     }
 
     private java.net.http.HttpRequest post(String operation, String body) {
-        String envelope = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><soap:Envelope "
-                + "xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\" xmlns:m=\"" + NS + "\"><soap:Body><m:"
-                + operation + ">" + body + "</m:" + operation + "></soap:Body></soap:Envelope>";
         return http.request("soap/mail").header("Content-Type", "text/xml; charset=UTF-8")
                 .header("SOAPAction", "\"" + NS + "#" + operation + "\"")
-                .POST(BodyPublishers.ofString(envelope)).build();
+                .POST(BodyPublishers.ofString(envelope(operation, body))).build();
+    }
+
+    private static String envelope(String operation, String body) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><soap:Envelope "
+                + "xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\" xmlns:m=\"" + NS + "\"><soap:Body><m:"
+                + operation + ">" + body + "</m:" + operation + "></soap:Body></soap:Envelope>";
     }
 
     private java.net.http.HttpRequest attachment(MessageHandle message, long offset) {
