@@ -10,9 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Properties;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
@@ -326,7 +323,7 @@ final class ImapClient implements MailClient {
     private static final class IdleWatch implements PushWatch {
 
         private final IMAPFolder folder;
-        private final BlockingQueue<Long> arrivals = new LinkedBlockingQueue<>();
+        private final Arrivals arrivals = new Arrivals();
         private final Thread idler;
         private volatile boolean stopped;
 
@@ -335,10 +332,7 @@ final class ImapClient implements MailClient {
             folder.addMessageCountListener(new MessageCountAdapter() {
                 @Override
                 public void messagesAdded(MessageCountEvent e) {
-                    long now = System.nanoTime();
-                    for (int i = 0; i < e.getMessages().length; i++) {
-                        arrivals.add(now);
-                    }
+                    arrivals.arrived(e.getMessages().length);
                 }
             });
             idler = new Thread(this::idle, "imap-idle");
@@ -358,8 +352,7 @@ final class ImapClient implements MailClient {
 
         @Override
         public OptionalLong awaitNext(Duration timeout) throws InterruptedException {
-            Long at = arrivals.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return at == null ? OptionalLong.empty() : OptionalLong.of(at);
+            return arrivals.next(timeout);
         }
 
         @Override

@@ -7,9 +7,6 @@ import java.net.HttpURLConnection;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.OptionalLong;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import org.w3c.dom.Document;
@@ -25,7 +22,7 @@ final class SoapLongPoll implements PushWatch {
 
     private final HttpTransport http;
     private final Function<String, String> envelope;
-    private final BlockingQueue<Long> arrivals = new LinkedBlockingQueue<>();
+    private final Arrivals arrivals = new Arrivals();
     private final Thread poller;
     private volatile boolean stopped;
     private volatile HttpURLConnection pending;
@@ -48,11 +45,7 @@ final class SoapLongPoll implements PushWatch {
         while (!stopped) {
             try {
                 Document reply = Xml.parse(waitOnce());
-                long now = System.nanoTime();
-                int added = Xml.all(reply, "added").size();
-                for (int i = 0; i < added; i++) {
-                    arrivals.add(now);
-                }
+                arrivals.arrived(Xml.all(reply, "added").size());
                 syncState = Xml.text(reply, "syncState");
             } catch (IOException e) {
                 // Cut by close(), or the gateway refused: either way no more arrivals; the step reports the wait.
@@ -89,8 +82,7 @@ final class SoapLongPoll implements PushWatch {
 
     @Override
     public OptionalLong awaitNext(Duration timeout) throws InterruptedException {
-        Long at = arrivals.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        return at == null ? OptionalLong.empty() : OptionalLong.of(at);
+        return arrivals.next(timeout);
     }
 
     @Override
