@@ -25,7 +25,7 @@ final class SoapLongPoll implements PushWatch {
     private final Arrivals arrivals = new Arrivals();
     private final Thread poller;
     private volatile boolean stopped;
-    private volatile HttpURLConnection pending;
+    private HttpURLConnection pending;
     private String syncState;
 
     /**
@@ -56,11 +56,6 @@ final class SoapLongPoll implements PushWatch {
 
     private byte[] waitOnce() throws IOException {
         HttpURLConnection c = http.openThroughRelay("soap/mail");
-        pending = c;
-        if (stopped) {
-            c.disconnect();
-            throw new IOException("stopped");
-        }
         byte[] body = envelope.apply("<m:syncState>" + Xml.escape(syncState) + "</m:syncState><m:maxWaitSeconds>"
                 + HOLD_SECONDS + "</m:maxWaitSeconds>").getBytes(StandardCharsets.UTF_8);
         c.setRequestMethod("POST");
@@ -69,6 +64,15 @@ final class SoapLongPoll implements PushWatch {
         c.setReadTimeout((HOLD_SECONDS + 15) * 1000);
         c.setRequestProperty("Content-Type", "text/xml; charset=UTF-8");
         c.setRequestProperty("SOAPAction", "\"" + SoapClient.NS + "#WaitForChanges\"");
+        // Connected under the lock, so that close() either comes first and is seen here, or finds a connected
+        // socket to cut.
+        synchronized (this) {
+            if (stopped) {
+                throw new IOException("stopped");
+            }
+            c.connect();
+            pending = c;
+        }
         try (OutputStream out = c.getOutputStream()) {
             out.write(body);
         }
@@ -87,10 +91,11 @@ final class SoapLongPoll implements PushWatch {
 
     @Override
     public void close() {
-        stopped = true;
-        HttpURLConnection c = pending;
-        if (c != null) {
-            c.disconnect();
+        synchronized (this) {
+            stopped = true;
+            if (pending != null) {
+                pending.disconnect();
+            }
         }
         try {
             poller.join(5_000);
