@@ -13,6 +13,7 @@ import org.lemongate.mapping.MailAccount;
 import org.lemongate.mapping.MailException;
 import org.lemongate.mapping.MailboxName;
 import org.lemongate.mapping.MessageRef;
+import org.lemongate.mapping.MessageSource;
 import org.lemongate.mapping.PageRequest;
 import org.lemongate.mapping.SearchCriteria;
 
@@ -82,8 +83,16 @@ final class Idempotency {
 
     /** The upload with the key's header in front. */
     InputStream stamp(InputStream upload) {
-        byte[] header = (MAIL_HEADER + ": " + token + "\r\n").getBytes(StandardCharsets.US_ASCII);
-        return new SequenceInputStream(new ByteArrayInputStream(header), upload);
+        return new SequenceInputStream(new ByteArrayInputStream(header()), upload);
+    }
+
+    /** A message the gateway composed, with the key's header in front; streamed, not copied. */
+    MessageSource stamp(MessageSource message) {
+        return MessageSource.prefixed(header(), message);
+    }
+
+    private byte[] header() {
+        return (MAIL_HEADER + ": " + token + "\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     /** The lock that serialises attempts with this key on this instance. */

@@ -22,6 +22,7 @@ final class RestApplication {
                 new OpenApiResource(),
                 new Authentication(gateway),
                 new BodyLimit(),
+                new FormLimit(),
                 new Gzip(),
                 Json.provider(),
                 new MailProblems(),

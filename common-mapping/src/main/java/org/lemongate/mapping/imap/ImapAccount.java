@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.lemongate.mapping.AttachmentSource;
 import org.lemongate.mapping.ByteRange;
+import org.lemongate.mapping.Composition;
 import org.lemongate.mapping.Content;
 import org.lemongate.mapping.Credentials;
 import org.lemongate.mapping.DeleteMode;
@@ -169,5 +171,12 @@ final class ImapAccount implements MailAccount {
     @Override
     public SubmitResult submit(MessageSource message) {
         return submitter.submit(message);
+    }
+
+    @Override
+    public SpooledMessage compose(Composition composition, List<AttachmentSource> attachments) {
+        BackendSettings s = gateway.settings();
+        return Composer.compose(composition, attachments, s.limits().maxUploadBytes(), s.spoolThresholdBytes(),
+                s.spoolDirectory());
     }
 }
