@@ -48,6 +48,8 @@ final class Idempotency {
 
     /** The scope of submissions, apart from every mailbox name (which cannot contain NUL). */
     static final String SUBMISSION = "\0submission";
+    /** The scope of batches. */
+    static final String BATCH = "\0batch";
 
     /**
      * The idempotency of a request, when it sent the header.
@@ -93,6 +95,11 @@ final class Idempotency {
 
     private byte[] header() {
         return (MAIL_HEADER + ": " + token + "\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The token that stands for the key in stored messages: {@code lgidem} and 40 hex digits. */
+    String token() {
+        return token;
     }
 
     /** The lock that serialises attempts with this key on this instance. */

@@ -3,6 +3,9 @@ package org.lemongate.rest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -56,5 +59,23 @@ final class Http {
 
     static JsonNode parse(String body) throws IOException {
         return JSON.readTree(body);
+    }
+
+    /**
+     * Sends a POST with an Idempotency-Key and hangs up without reading the answer, as a client whose connection
+     * broke does: it cannot know whether the request took effect.
+     */
+    void postAndHangUp(String path, String user, String contentType, String key, byte[] body) throws IOException {
+        URI uri = server.uri(path);
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
+                    + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + basic(user, LiveApi.PASSWORD)
+                    + "\r\nContent-Type: " + contentType + "\r\nIdempotency-Key: " + key
+                    + "\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            socket.shutdownOutput();
+        }
     }
 }
