@@ -24,6 +24,7 @@ final class RestApplication {
                 new BodyLimit(),
                 new FormLimit(),
                 new Gzip(),
+                new HttpDate(),
                 Json.provider(),
                 new MailProblems(),
                 new HttpProblems(),
