@@ -55,8 +55,8 @@ class ChangesApiTest extends LiveApi {
                 HttpResponse.BodyHandlers.ofString());
         Thread.sleep(1000);
         assertTrue(!poll.isDone(), "held while nothing changes");
-        long start = System.nanoTime();
         user.deliver("note", 7);
+        long start = System.nanoTime(); // the APPEND has completed: from here the gateway must notice and answer
         HttpResponse<String> answer = poll.get(10, TimeUnit.SECONDS);
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         assertEquals(200, answer.statusCode(), answer::body);
