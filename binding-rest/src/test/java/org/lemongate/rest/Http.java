@@ -30,6 +30,11 @@ final class Http {
         this.server = server;
     }
 
+    /** The client itself, for asynchronous requests. */
+    HttpClient client() {
+        return client;
+    }
+
     /** A request to {@code path} (relative to the web application), timing out rather than hanging a test. */
     HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(server.uri(path)).timeout(Duration.ofSeconds(30));
