@@ -86,7 +86,7 @@ final class ContentReader {
         for (int i = 0; i < 64; i++) {
             long offset = at;
             BodySlice more = imap.read(what, c -> {
-                c.selectFor(ref);
+                c.selectForContinuation(ref); // the first chunk came with the catch-up
                 for (Response r : c.command("UID FETCH " + ref.uid() + " (UID BODY.PEEK[]<" + offset + "." + chunk
                         + ">)", null)) {
                     if (r instanceof FetchResponse f && SummaryReader.uid(f) == ref.uid()) {

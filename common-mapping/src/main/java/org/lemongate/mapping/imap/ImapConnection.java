@@ -38,6 +38,7 @@ final class ImapConnection {
     private boolean syncPending;
     private boolean broken;
     private long uses;
+    private long catchUps;
     private long lastUsedNanos = System.nanoTime();
 
     /** The mailbox this connection has selected, with the numbers SELECT reported. */
@@ -261,6 +262,20 @@ final class ImapConnection {
         return s;
     }
 
+    /**
+     * {@link #selectFor} for the next chunk of a message section whose first chunk this request has fetched already:
+     * without the catch-up NOOP of a reused selection. The bytes of a UID never change under one UIDVALIDITY, so
+     * news from other sessions cannot alter the rest of the section; a message expunged meanwhile shows as a FETCH
+     * without data, as it would after a NOOP. The next operation's {@link #select} catches up as usual.
+     *
+     * @throws MailException.StaleState when the reference was issued under another UIDVALIDITY
+     */
+    Selected selectForContinuation(MessageRef ref) throws ProtocolException {
+        Selected s = selectFor(ref);
+        syncPending = false;
+        return s;
+    }
+
     /** Makes the next {@link #select} issue a fresh SELECT, e.g. to read an up-to-date message count. */
     void forgetSelection() {
         selected = null;
@@ -297,8 +312,14 @@ final class ImapConnection {
     void catchUp() throws ProtocolException {
         if (syncPending) {
             syncPending = false;
+            catchUps++;
             protocol.noop();
         }
+    }
+
+    /** How many catch-up NOOPs this connection sent: each is a round trip, so they are worth counting. */
+    long catchUps() {
+        return catchUps;
     }
 
     /** How many operations completed on this connection. */

@@ -26,6 +26,8 @@ final class PartialFetchStream extends InputStream {
     private int bufferPos;
     private int bufferEnd;
     private boolean ended;
+    /** Whether a chunk was fetched already, so that the next one continues it (see {@link #fill}). */
+    private boolean continuing;
 
     /**
      * @param section   the IMAP section ("" for the whole message, "1.2" for a part)
@@ -55,6 +57,7 @@ final class PartialFetchStream extends InputStream {
     }
 
     private void serve(BodySlice data, int n) {
+        continuing = true;
         buffer = data.array();
         bufferPos = data.offset();
         bufferEnd = data.offset() + n;
@@ -109,8 +112,14 @@ final class PartialFetchStream extends InputStream {
 
     private void fill() {
         int want = (int) Math.min(chunk, remaining);
+        boolean first = !continuing;
         BodySlice data = imap.read("read message " + ref.localId() + " in mailbox '" + ref.mailbox() + "'", c -> {
-            c.selectFor(ref);
+            // Only the first chunk needs the catch-up: a message deleted before the read began must not be served.
+            if (first) {
+                c.selectFor(ref);
+            } else {
+                c.selectForContinuation(ref);
+            }
             String cmd = "UID FETCH " + ref.uid() + " (BODY.PEEK[" + section + "]<" + position + "." + want + ">)";
             for (Response r : c.command(cmd, null)) {
                 if (r instanceof FetchResponse f && SummaryReader.uid(f) == ref.uid() && f.getItem(BODY.class) != null) {
