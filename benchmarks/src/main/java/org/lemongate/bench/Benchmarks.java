@@ -123,7 +123,7 @@ public final class Benchmarks {
         rows.addAll(new SideBySide("fetch a 20 MB attachment (decoded)")
                 .add("hand-written Jakarta Mail", () -> hand.attachment(uid20m, 1))
                 .add("mapping layer", () -> drain(account.openPart(ref20m, "2", ByteRange.ALL)))
-                .run(3 / Math.min(scale, 3), 15 / scale));
+                .run(3 / Math.min(scale, 3), 30 / scale));
         System.err.println("measuring flag change ...");
         // Each side toggles a message of its own, so every call really changes a flag: on a shared message half the
         // calls would find the flag already as asked, and a server may then report nothing back. Each round makes

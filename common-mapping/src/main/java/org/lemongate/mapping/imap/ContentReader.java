@@ -107,6 +107,9 @@ final class ContentReader {
     /**
      * A part, transfer-decoded. The decoded size is not known in advance (BODYSTRUCTURE gives the encoded size), so
      * a range is served by skipping decoded bytes; a start past the end is reported before streaming begins.
+     *
+     * @param structure the message's structure, read by the same operation just before: that read caught up with
+     *                  other sessions' changes, so the part's chunks all continue it (ADR 0007)
      */
     Content part(MessageStructure structure, String partId, ByteRange range) {
         MessageRef ref = structure.summary().ref();
@@ -117,7 +120,7 @@ final class ContentReader {
                     + "fetch one of its sub-parts");
         }
         InputStream encoded = new PartialFetchStream(imap, ref, partId, 0, Math.max(part.size(), 1) + 2, chunk)
-                .prefetch();
+                .afterCatchUp().prefetch();
         InputStream decoded;
         try {
             decoded = MimeUtility.decode(encoded, part.encoding());

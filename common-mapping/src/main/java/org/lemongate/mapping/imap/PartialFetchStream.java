@@ -65,6 +65,15 @@ final class PartialFetchStream extends InputStream {
         remaining -= n;
     }
 
+    /**
+     * Makes even the first chunk continue the caller's operation, which has just caught up on the message's mailbox
+     * (read its structure, say): no second catch-up NOOP for it.
+     */
+    PartialFetchStream afterCatchUp() {
+        continuing = true;
+        return this;
+    }
+
     /** Fetches the first chunk now, so that a missing message fails before any response is committed. */
     PartialFetchStream prefetch() {
         if (remaining > 0) {
