@@ -34,7 +34,26 @@ enum ConfigKey {
     LOGIN_FAILURE_LIMIT("login-failure-limit", "N", "5",
             "failed logins per user or client address within the window before logins are refused (429)"),
     LOGIN_FAILURE_WINDOW("login-failure-window", "DURATION", "5m", "the window of the failed-login limiter"),
-    BINDINGS("bindings", "LIST", "rest,soap,dav", "the bindings to serve, comma separated: rest, soap, dav");
+    BINDINGS("bindings", "LIST", "rest,soap,dav", "the bindings to serve, comma separated: rest, soap, dav"),
+    TRUSTED_PROXIES("trusted-proxies", "CIDRS", null,
+            "reverse proxies whose Forwarded/X-Forwarded-* headers are applied, e.g. 127.0.0.1,10.0.0.0/8 "
+                    + "(default none, not even loopback)"),
+    PUBLIC_URL("public-url", "URL", null,
+            "the URL users reach the gateway at, e.g. https://mail.example.com/gw/; requests for other hosts "
+                    + "are refused (421)"),
+    INSECURE_CREDENTIALS("insecure-credentials", "POLICY", "allow-loopback",
+            "credentials over plain HTTP: refuse, allow-loopback (direct clients on this host) or allow"),
+    ALLOWED_ORIGINS("allowed-origins", "ORIGINS", null,
+            "web origins besides the gateway's own whose pages may send writes, e.g. https://webmail.example.com"),
+    TLS_CERT("tls-cert", "FILE", null,
+            "PEM certificate chain for HTTPS (jar only); with tls-key, --port serves HTTPS (TLS 1.2+, HTTP/2)"),
+    TLS_KEY("tls-key", "FILE", null, "unencrypted PEM private key of tls-cert: PKCS#8, PKCS#1 RSA or SEC1 EC"),
+    TLS_KEYSTORE("tls-keystore", "FILE", null,
+            "PKCS#12 key store holding the HTTPS key and certificate chain, instead of tls-cert and tls-key"),
+    TLS_KEYSTORE_PASSWORD("tls-keystore-password", "SECRET", null,
+            "password of tls-keystore; prefer the environment variable over the flag"),
+    HTTP_REDIRECT_PORT("http-redirect-port", "PORT", null,
+            "with HTTPS on, also listen for plain HTTP on this port and redirect every request to HTTPS");
 
     /** The prefix of every environment variable. */
     static final String ENV_PREFIX = "LEMONGATE_";
@@ -85,7 +104,7 @@ enum ConfigKey {
 
     /** Whether the value is a secret that must never be printed. */
     boolean secret() {
-        return this == TRUST_STORE_PASSWORD;
+        return this == TRUST_STORE_PASSWORD || this == TLS_KEYSTORE_PASSWORD;
     }
 
     /** The key named {@code key}, if there is one. */

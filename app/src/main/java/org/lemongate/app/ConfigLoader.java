@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import jakarta.servlet.ServletContext;
@@ -81,7 +82,16 @@ final class ConfigLoader {
                         .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"))),
                 required(ConfigKey.LOGIN_FAILURE_LIMIT, v -> ConfigValues.integer(v, 1, 10_000)),
                 duration(ConfigKey.LOGIN_FAILURE_WINDOW),
-                required(ConfigKey.BINDINGS, ConfigValues::bindings));
+                required(ConfigKey.BINDINGS, ConfigValues::bindings),
+                new EdgeSettings(
+                        optional(ConfigKey.TRUSTED_PROXIES, TrustedProxies::parse).orElse(TrustedProxies.NONE),
+                        optional(ConfigKey.PUBLIC_URL, PublicUrl::parse),
+                        required(ConfigKey.INSECURE_CREDENTIALS, CredentialsPolicy::parse),
+                        optional(ConfigKey.ALLOWED_ORIGINS, EdgeSettings::origins).orElse(Set.of())),
+                new ServerTls(optional(ConfigKey.TLS_CERT, Path::of), optional(ConfigKey.TLS_KEY, Path::of),
+                        optional(ConfigKey.TLS_KEYSTORE, Path::of),
+                        optional(ConfigKey.TLS_KEYSTORE_PASSWORD, ConfigValues::nonEmpty),
+                        optional(ConfigKey.HTTP_REDIRECT_PORT, v -> ConfigValues.integer(v, 0, 65535))));
     }
 
     private Duration duration(ConfigKey key) {

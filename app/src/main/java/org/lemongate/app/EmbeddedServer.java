@@ -2,6 +2,10 @@ package org.lemongate.app;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
+
+import javax.net.ssl.SSLContext;
 
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
@@ -9,10 +13,12 @@ import io.undertow.servlet.Servlets;
 import io.undertow.servlet.api.DeploymentInfo;
 import io.undertow.servlet.api.DeploymentManager;
 import jakarta.servlet.ServletException;
+import org.xnio.Options;
+import org.xnio.Sequence;
 
 /**
  * Lemongate on embedded Undertow: the same {@link GatewayWebApp} a servlet container runs from the WAR, at the
- * root context, listening on the configured address and port.
+ * root context, listening on the configured address and port, over HTTPS when a key is configured.
  */
 public final class EmbeddedServer implements AutoCloseable {
 
@@ -37,8 +43,11 @@ public final class EmbeddedServer implements AutoCloseable {
      *
      * @param config a configuration naming an IMAP server
      * @throws IllegalStateException when the port cannot be bound or the gateway does not start
+     * @throws ConfigException      when the HTTPS key or certificate cannot be used
      */
     public static EmbeddedServer start(GatewayConfig config) {
+        // Read before anything starts, so that a bad key file is reported as such.
+        SSLContext tls = config.tls().enabled() ? HandshakeLog.around(TlsContext.load(config.tls())) : null;
         DeploymentInfo info = Servlets.deployment()
                 .setClassLoader(EmbeddedServer.class.getClassLoader())
                 .setContextPath("/")
@@ -49,9 +58,11 @@ public final class EmbeddedServer implements AutoCloseable {
         DeploymentManager deployment = Servlets.newContainer().addDeployment(info);
         deployment.deploy();
         Undertow undertow;
+        AtomicInteger httpsPort = new AtomicInteger();
         try {
-            undertow = Undertow.builder()
-                    .addHttpListener(config.port(), config.bind())
+            Undertow.Builder builder = Undertow.builder();
+            listen(builder, config, tls, httpsPort::get);
+            undertow = builder
                     // Bounds on what a client may send before any servlet sees the request; the bindings bound
                     // bodies themselves. Slow senders of headers are cut off rather than holding a thread.
                     .setServerOption(UndertowOptions.MAX_HEADER_SIZE, MAX_HEADER_BYTES)
@@ -70,9 +81,36 @@ public final class EmbeddedServer implements AutoCloseable {
             throw new IllegalStateException("cannot listen on " + config.bind() + ":" + config.port() + ": "
                     + rootMessage(e), e);
         }
-        InetSocketAddress bound = (InetSocketAddress) undertow.getListenerInfo().get(0).getAddress();
-        return new EmbeddedServer(deployment, undertow, URI.create("http://" + displayHost(config.bind()) + ":"
-                + bound.getPort() + "/"));
+        String scheme = config.tls().enabled() ? "https" : "http";
+        httpsPort.set(port(undertow, scheme));
+        return new EmbeddedServer(deployment, undertow, URI.create(scheme + "://" + displayHost(config.bind()) + ":"
+                + port(undertow, scheme) + "/"));
+    }
+
+    /**
+     * The gateway's listener: plain HTTP, or HTTPS with HTTP/2 (negotiated by ALPN) and, when asked, a plain-HTTP
+     * listener that only redirects to it.
+     */
+    private static void listen(Undertow.Builder builder, GatewayConfig config, SSLContext context,
+                               IntSupplier httpsPort) {
+        if (context == null) {
+            builder.addHttpListener(config.port(), config.bind());
+            return;
+        }
+        builder.addHttpsListener(config.port(), config.bind(), context)
+                .setServerOption(UndertowOptions.ENABLE_HTTP2, true)
+                .setSocketOption(Options.SSL_ENABLED_PROTOCOLS, Sequence.of(TlsContext.PROTOCOLS))
+                .setSocketOption(Options.SSL_ENABLED_CIPHER_SUITES, Sequence.of(TlsContext.cipherSuites(context)));
+        config.tls().redirectPort().ifPresent(port -> builder.addListener(new Undertow.ListenerBuilder()
+                .setType(Undertow.ListenerType.HTTP).setPort(port).setHost(config.bind())
+                .setRootHandler(new HttpsRedirect(config.edge().publicUrl(), displayHost(config.bind()), httpsPort))));
+    }
+
+    /** The bound port of the listener speaking {@code scheme}. */
+    private static int port(Undertow undertow, String scheme) {
+        return undertow.getListenerInfo().stream().filter(l -> l.getProtcol().equals(scheme))
+                .map(l -> ((InetSocketAddress) l.getAddress()).getPort()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no " + scheme + " listener"));
     }
 
     private static long maxEntity(long maxUpload) {

@@ -36,12 +36,15 @@ import org.lemongate.mapping.imap.BackendSettings.StartTls;
  * @param loginFailureLimit     failed logins per user or address within the window
  * @param loginFailureWindow    the failed-login window
  * @param bindings              the bindings to serve
+ * @param edge                  trusted proxies, public URL, credentials and cross-site policies
+ * @param tls                   HTTPS of the embedded server
  */
 public record GatewayConfig(Optional<URI> imap, Optional<URI> smtp, StartTls imapStartTls, Optional<Path> trustStore,
                             Optional<String> trustStorePassword, int port, String bind, Duration connectTimeout,
                             Duration readTimeout, Duration writeTimeout, int maxConnectionsPerUser,
                             Duration idleEviction, int fetchChunk, int maxPageSize, long maxUpload, Path spoolDir,
-                            int loginFailureLimit, Duration loginFailureWindow, Set<Binding> bindings) {
+                            int loginFailureLimit, Duration loginFailureWindow, Set<Binding> bindings,
+                            EdgeSettings edge, ServerTls tls) {
 
     public GatewayConfig {
         Objects.requireNonNull(imap, "imap");
@@ -51,6 +54,8 @@ public record GatewayConfig(Optional<URI> imap, Optional<URI> smtp, StartTls ima
         Objects.requireNonNull(trustStorePassword, "trustStorePassword");
         Objects.requireNonNull(bind, "bind");
         Objects.requireNonNull(spoolDir, "spoolDir");
+        Objects.requireNonNull(edge, "edge");
+        Objects.requireNonNull(tls, "tls");
         // An EnumSet keeps the bindings in declaration order, for the start page and the install sequence.
         bindings = bindings.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(bindings));
         if (imap.isEmpty() && smtp.isPresent()) {
@@ -68,7 +73,7 @@ public record GatewayConfig(Optional<URI> imap, Optional<URI> smtp, StartTls ima
         return new GatewayConfig(Optional.of(newImap), Optional.of(newSmtp), startTls, trustStore,
                 trustStorePassword, port, bind, connectTimeout, readTimeout, writeTimeout, maxConnectionsPerUser,
                 idleEviction, fetchChunk, maxPageSize, maxUpload, spoolDir, loginFailureLimit, loginFailureWindow,
-                bindings);
+                bindings, edge, tls);
     }
 
     /**
@@ -104,6 +109,6 @@ public record GatewayConfig(Optional<URI> imap, Optional<URI> smtp, StartTls ima
                 + ", maxConnectionsPerUser=" + maxConnectionsPerUser + ", idleEviction=" + idleEviction
                 + ", fetchChunk=" + fetchChunk + ", maxPageSize=" + maxPageSize + ", maxUpload=" + maxUpload
                 + ", spoolDir=" + spoolDir + ", loginFailureLimit=" + loginFailureLimit + ", loginFailureWindow="
-                + loginFailureWindow + ", bindings=" + bindings + "]";
+                + loginFailureWindow + ", bindings=" + bindings + ", edge=" + edge + ", tls=" + tls + "]";
     }
 }

@@ -3,6 +3,7 @@ package org.lemongate.app;
 import java.util.EnumSet;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
@@ -42,15 +43,22 @@ public final class GatewayWebApp implements ServletContextListener {
             gateway.close();
             throw e;
         }
-        LOG.info("Lemongate serving {} against {}", config.bindings(), config.imap().orElseThrow());
+        EdgeSettings edge = config.edge();
+        LOG.info("Lemongate serving {} against {}; trusted proxies {}, public URL {}, insecure credentials {}",
+                config.bindings(), config.imap().orElseThrow(), edge.trustedProxies(),
+                edge.publicUrl().map(PublicUrl::toString).orElse("none"), edge.insecureCredentials().value());
     }
 
     private void install(ServletContext ctx, GatewayConfig config) {
         GatewayMetrics metrics = new GatewayMetrics(gateway::stats);
-        // Registered before any binding's filters so that ids, metrics and access log cover every request.
-        FilterRegistration.Dynamic tracking = ctx.addFilter("request-tracking", new RequestTracking(metrics));
-        tracking.setAsyncSupported(true);
-        tracking.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        EdgeSettings edge = config.edge();
+        // First of all: every later filter and servlet sees the client's address and the URL it used.
+        everyRequest(ctx, "proxy-headers", new ProxyHeaders(edge.trustedProxies(), edge.publicUrl()));
+        // Before any binding's filters so that ids, metrics and access log cover every request.
+        everyRequest(ctx, "request-tracking", new RequestTracking(metrics));
+        everyRequest(ctx, "security-headers", new SecurityHeaders());
+        everyRequest(ctx, "credentials-guard", new CredentialsGuard(edge.insecureCredentials()));
+        everyRequest(ctx, "cross-site-guard", new CrossSiteGuard(edge.allowedOrigins()));
         for (Binding binding : config.bindings()) {
             binding.install(ctx, gateway);
         }
@@ -58,6 +66,13 @@ public final class GatewayWebApp implements ServletContextListener {
         ctx.addServlet("healthz", new Probes.Liveness()).addMapping("/healthz");
         ctx.addServlet("readyz", new Probes.Readiness(gateway)).addMapping("/readyz");
         ctx.addServlet("metrics", new MetricsEndpoint(metrics)).addMapping("/metrics");
+    }
+
+    /** Maps a filter before the bindings' own (which are mapped to servlet names, so they come after). */
+    private static void everyRequest(ServletContext ctx, String name, Filter filter) {
+        FilterRegistration.Dynamic registration = ctx.addFilter(name, filter);
+        registration.setAsyncSupported(true);
+        registration.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
     }
 
     @Override

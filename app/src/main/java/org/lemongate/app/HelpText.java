@@ -15,8 +15,11 @@ final class HelpText {
                 Usage: java -jar lemongate.jar [OPTIONS]
 
                 Lemongate serves the mailboxes of an IMAP server over HTTP: REST at /api/v1, SOAP at /soap/mail
-                and WebDAV at /dav/. Clients authenticate with HTTP Basic, passed through to IMAP and SMTP.
-                Without --imap it starts a demo mail server holding a sample mailbox (user demo, password demo).
+                and WebDAV at /dav/. Clients authenticate with HTTP Basic, passed through to IMAP and SMTP;
+                over plain HTTP only from this host unless --insecure-credentials says otherwise. With --tls-cert
+                and --tls-key (or --tls-keystore) it serves HTTPS. Behind a reverse proxy, list the proxy in
+                --trusted-proxies. Without --imap it starts a demo mail server holding a sample mailbox (user demo,
+                password demo).
 
                 Each option is read, first match winning, from the command line, the environment variable shown,
                 the --config file (same names, e.g. port=8080), and the default. Durations: 500ms, 10s, 5m, 1h.

@@ -60,6 +60,21 @@ public final class Main {
         }
     }
 
+    /** What an operator serving plain HTTP beyond this host should know about passwords, if anything. */
+    static Optional<String> plainHttpWarning(GatewayConfig config) {
+        String bind = config.bind();
+        boolean loopback = bind.startsWith("127.") || bind.equals("localhost") || bind.equals("::1")
+                || bind.equals("[::1]");
+        if (config.tls().enabled() || loopback) {
+            return Optional.empty();
+        }
+        return Optional.of(switch (config.edge().insecureCredentials()) {
+            case ALLOW -> "Warning: plain HTTP with insecure-credentials=allow: passwords cross the network in clear.";
+            default -> "Note: plain HTTP on " + bind + ": credentials from other hosts are refused unless a trusted "
+                    + "proxy terminated TLS (--tls-cert/--tls-key or --trusted-proxies).";
+        });
+    }
+
     /** The running gateway and, in demo mode, its mail server; closing stops both, gateway first. */
     private record Running(EmbeddedServer server, Optional<DemoMailServer> demo, GatewayConfig config)
             implements AutoCloseable {
@@ -91,6 +106,7 @@ public final class Main {
                 b.append("Demo mail server: user ").append(DemoMailServer.USER).append(", password ")
                         .append(DemoMailServer.PASSWORD).append(System.lineSeparator());
             }
+            plainHttpWarning(config).ifPresent(w -> b.append(w).append(System.lineSeparator()));
             b.append("Press Ctrl-C to stop.").append(System.lineSeparator());
             return b.toString();
         }

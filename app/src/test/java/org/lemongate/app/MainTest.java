@@ -49,4 +49,16 @@ class MainTest {
         assertEquals(2, run(Map.of(), "launch"));
         assertEquals("lemongate: unknown command 'launch' (see --help)", err.toString(StandardCharsets.UTF_8).strip());
     }
+
+    @Test
+    void servingPlainHttpBeyondThisHostIsPointedOut() {
+        assertTrue(Main.plainHttpWarning(ConfigLoader.forCommandLine(CommandLine.parse(), Map.of())).isEmpty(),
+                "loopback");
+        String note = Main.plainHttpWarning(ConfigLoader.forCommandLine(CommandLine.parse("--bind", "0.0.0.0"),
+                Map.of())).orElseThrow();
+        assertTrue(note.contains("credentials from other hosts are refused"), note);
+        String warning = Main.plainHttpWarning(ConfigLoader.forCommandLine(
+                CommandLine.parse("--bind", "0.0.0.0", "--insecure-credentials", "allow"), Map.of())).orElseThrow();
+        assertTrue(warning.startsWith("Warning:"), warning);
+    }
 }

@@ -27,7 +27,7 @@ class WarContentsIT {
 
     /** Jars that belong to the self-contained jar only, or to the container. */
     private static final List<String> FOREIGN_JARS = List.of("undertow-", "xnio-", "jboss-", "wildfly-",
-            "greenmail", "jakarta.servlet-api", "smallrye-common-");
+            "greenmail", "jakarta.servlet-api", "smallrye-common-", "bcprov-", "bcpkix-", "bcutil-");
 
     @Test
     void noJavaxServletAndExactlyOneCopyOfJakartaMail() throws IOException {

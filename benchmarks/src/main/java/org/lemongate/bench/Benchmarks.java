@@ -47,9 +47,10 @@ public final class Benchmarks {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !List.of("mapping", "bindings").contains(args[0])) {
-            System.err.println("usage: java -jar lemongate-benchmarks.jar mapping|bindings [--quick] [--out FILE]"
-                    + " [--rounds N] [--gateway-jar app/target/lemongate.jar]");
+        if (args.length == 0 || !List.of("mapping", "bindings", "soap-wait").contains(args[0])) {
+            System.err.println("usage: java -jar lemongate-benchmarks.jar mapping|bindings|soap-wait [--quick]"
+                    + " [--out FILE] [--rounds N]"
+                    + " [--gateway-jar app/target/lemongate.jar]");
             System.exit(2);
         }
         boolean quick = List.of(args).contains("--quick");
@@ -68,7 +69,11 @@ public final class Benchmarks {
                 jar = Path.of(args[i + 1]);
             }
         }
-        String report = args[0].equals("mapping") ? mapping(quick, rounds) : bindings(quick, jar);
+        String report = switch (args[0]) {
+            case "mapping" -> mapping(quick, rounds);
+            case "soap-wait" -> SoapWaitLatency.run(quick, jar);
+            default -> bindings(quick, jar);
+        };
         System.out.println(report);
         if (out.isPresent()) {
             Files.writeString(out.get(), report);

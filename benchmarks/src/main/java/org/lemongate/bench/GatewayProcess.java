@@ -59,6 +59,11 @@ final class GatewayProcess implements AutoCloseable {
         return base;
     }
 
+    /** The gateway JVM's process id, to read its memory and threads. */
+    long pid() {
+        return process.pid();
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

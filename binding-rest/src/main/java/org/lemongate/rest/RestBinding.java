@@ -1,5 +1,6 @@
 package org.lemongate.rest;
 
+import java.io.IOException;
 import java.util.Objects;
 
 import org.apache.cxf.jaxrs.servlet.CXFNonSpringJaxrsServlet;
@@ -7,6 +8,9 @@ import org.lemongate.mapping.MailGateway;
 
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
+import jakarta.servlet.http.HttpServletResponse;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The REST binding: the user's mail as JSON resources under {@code /api/v1}, served by Apache CXF JAX-RS.
@@ -18,6 +22,7 @@ public final class RestBinding {
     public static final String PATH = "/api";
 
     private static final String SERVLET_NAME = "lemongate-rest";
+    private static final ObjectMapper PROBLEMS = new ObjectMapper();
 
     private RestBinding() {
     }
@@ -42,5 +47,23 @@ public final class RestBinding {
         servlet.setLoadOnStartup(1);
         // CXF would otherwise answer GET /api/services with an HTML list of endpoints.
         servlet.setInitParameter("hide-service-list-page", "true");
+    }
+
+    /**
+     * Answers with an RFC 9457 problem document, for the application's filters that refuse a request before the
+     * binding sees it (e.g. credentials over plain HTTP, a cross-site write).
+     *
+     * @param code   the problem's slug, e.g. {@code insecure-credentials}, completing {@code urn:lemongate:problem:}
+     * @param title  the fixed summary of that kind of problem
+     * @param detail what was wrong this time, in words the user can act on
+     */
+    public static void refuse(HttpServletResponse response, int status, String code, String title, String detail)
+            throws IOException {
+        byte[] body = PROBLEMS.writeValueAsBytes(Problem.of(code, title, status, detail));
+        response.setStatus(status);
+        response.setContentType(Problem.MEDIA_TYPE);
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 }

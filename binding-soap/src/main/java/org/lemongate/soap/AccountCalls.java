@@ -3,6 +3,7 @@ package org.lemongate.soap;
 import org.apache.cxf.message.Exchange;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.PhaseInterceptorChain;
+import org.lemongate.mapping.Credentials;
 import org.lemongate.mapping.MailAccount;
 import org.lemongate.mapping.MailException;
 import org.lemongate.mapping.MailGateway;
@@ -25,26 +26,42 @@ final class AccountCalls {
         T apply(MailAccount account);
     }
 
-    private final Authentication authentication;
+    /** Work that also needs the caller's credentials, e.g. to watch a mailbox. */
+    @FunctionalInterface
+    interface CallerWork<T> {
+        T apply(Credentials credentials, MailAccount account);
+    }
+
+    private final MailGateway gateway;
 
     AccountCalls(MailGateway gateway) {
-        this.authentication = new Authentication(gateway);
+        this.gateway = gateway;
     }
 
     <T> T run(Work<T> work) throws MailboxFault {
+        return runAsCaller((credentials, account) -> work.apply(account));
+    }
+
+    <T> T runAsCaller(CallerWork<T> work) throws MailboxFault {
         Message message = PhaseInterceptorChain.getCurrentMessage();
         message.getExchange().put(OPERATION_RAN, Boolean.TRUE);
         try {
-            return work.apply(authentication.login(message));
+            Credentials credentials = Authentication.credentials(message);
+            return work.apply(credentials, gateway.login(credentials));
         } catch (MailException e) {
             throw Faults.of(e);
         } catch (RuntimeException e) {
-            // A defect, not a user error: the caller learns only that it happened; the log gets the cause's class
-            // and message (never a stack trace, which could carry message content).
-            LOG.error("SOAP operation failed unexpectedly: {}", e.toString());
-            throw Faults.of(new MailException.BackendError(
-                    "the gateway failed unexpectedly while handling this request; the error has been logged", e));
+            throw unexpected(e);
         }
+    }
+
+    /** The fault for an error that is a defect, not a user error: logged, and reported without its details. */
+    static MailboxFault unexpected(RuntimeException e) {
+        // The caller learns only that it happened; the log gets the cause's class and message (never a stack
+        // trace, which could carry message content).
+        LOG.error("SOAP operation failed unexpectedly: {}", e.toString());
+        return Faults.of(new MailException.BackendError(
+                "the gateway failed unexpectedly while handling this request; the error has been logged", e));
     }
 
     /** Whether the exchange's request got as far as an operation: faults before that are the request's. */

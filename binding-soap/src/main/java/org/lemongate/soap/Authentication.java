@@ -9,31 +9,26 @@ import org.apache.cxf.message.Message;
 import org.apache.cxf.transport.http.AbstractHTTPDestination;
 import org.lemongate.mapping.BasicAuthorization;
 import org.lemongate.mapping.Credentials;
-import org.lemongate.mapping.MailAccount;
 import org.lemongate.mapping.MailException;
-import org.lemongate.mapping.MailGateway;
 
 /**
- * Logs the caller in with the HTTP Basic credentials of the request, or else with a WS-Security UsernameToken in
- * its envelope ({@link UsernameToken}). A request with neither is marked on its exchange, so that its fault goes
+ * The caller's credentials: the request's HTTP Basic credentials, or else a WS-Security UsernameToken in its
+ * envelope ({@link UsernameToken}); the mapping layer checks them when the operation logs in. A request with neither is marked on its exchange, so that its fault goes
  * out as a 401 challenge ({@link FaultStatusInterceptor}).
  */
 final class Authentication {
 
     private static final String NO_CREDENTIALS = Authentication.class.getName() + ".noCredentials";
 
-    private final MailGateway gateway;
-
-    Authentication(MailGateway gateway) {
-        this.gateway = gateway;
+    private Authentication() {
     }
 
     /**
-     * The account of the request's caller.
+     * The request caller's credentials, unchecked.
      *
-     * @throws MailException.AuthFailed when credentials are missing, malformed or wrong
+     * @throws MailException.AuthFailed when credentials are missing or malformed
      */
-    MailAccount login(Message message) {
+    static Credentials credentials(Message message) {
         HttpServletRequest request = (HttpServletRequest) message.get(AbstractHTTPDestination.HTTP_REQUEST);
         Optional<Credentials> credentials =
                 BasicAuthorization.parse(request.getHeader("Authorization"), request.getRemoteAddr());
@@ -46,7 +41,7 @@ final class Authentication {
                     "this service needs the mail account's user name and password, as HTTP Basic credentials or "
                             + "a WS-Security UsernameToken");
         }
-        return gateway.login(credentials.get());
+        return credentials.get();
     }
 
     /** Whether the exchange's request came without any credentials. */

@@ -1,5 +1,6 @@
 package org.lemongate.soap;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -7,8 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.lemongate.mapping.Changes;
 import org.lemongate.mapping.Cursor;
 import org.lemongate.mapping.Flags;
+import org.lemongate.mapping.HierarchyToken;
 import org.lemongate.mapping.Keyword;
 import org.lemongate.mapping.MailException;
 import org.lemongate.mapping.MailboxName;
@@ -16,6 +19,7 @@ import org.lemongate.mapping.MessageRef;
 import org.lemongate.mapping.PageRequest;
 import org.lemongate.mapping.SearchCriteria;
 import org.lemongate.mapping.SortOrder;
+import org.lemongate.mapping.SyncToken;
 import org.lemongate.mapping.SystemFlag;
 import org.lemongate.soap.wire.MessageId;
 
@@ -24,6 +28,9 @@ import org.lemongate.soap.wire.MessageId;
  * malformed becomes {@link MailException.InvalidInput} naming the element.
  */
 final class FromWire {
+
+    /** Changes per SyncFolder or WaitForChanges reply when the caller does not say. */
+    static final int DEFAULT_MAX_CHANGES = 100;
 
     private FromWire() {
     }
@@ -103,5 +110,37 @@ final class FromWire {
             b.maxSize(wire.getMaxSize());
         }
         return b.build();
+    }
+
+    /** The sync token {@code state} of {@code folder}, or empty when the caller starts afresh. */
+    static Optional<SyncToken> syncState(MailboxName folder, String state) {
+        return Optional.ofNullable(state).map(s -> parseSyncState(s, folder));
+    }
+
+    static HierarchyToken folderTreeState(String state) {
+        try {
+            return HierarchyToken.parse(state);
+        } catch (MailException.InvalidInput e) {
+            throw new MailException.InvalidInput("syncState", e.getMessage());
+        }
+    }
+
+    private static SyncToken parseSyncState(String state, MailboxName folder) {
+        try {
+            return SyncToken.parse(state).requireMailbox(folder);
+        } catch (MailException.InvalidInput e) {
+            throw new MailException.InvalidInput("syncState", e.getMessage());
+        }
+    }
+
+    /** New plus changed messages per reply; the schema bounds it to the mapping layer's maximum. */
+    static int maxChanges(Long maxChanges) {
+        return Changes.requirePageSize(
+                maxChanges == null ? DEFAULT_MAX_CHANGES : (int) Math.min(maxChanges, Integer.MAX_VALUE));
+    }
+
+    /** How long WaitForChanges may hold; the longest unless asked otherwise. */
+    static Duration hold(Long maxWaitSeconds) {
+        return maxWaitSeconds == null ? ChangeWaits.MAX_HOLD : Duration.ofSeconds(maxWaitSeconds);
     }
 }

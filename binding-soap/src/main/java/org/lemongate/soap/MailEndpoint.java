@@ -1,16 +1,31 @@
 package org.lemongate.soap;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 import javax.xml.datatype.XMLGregorianCalendar;
 
 import jakarta.activation.DataHandler;
 import jakarta.jws.WebService;
+import jakarta.xml.ws.AsyncHandler;
+import jakarta.xml.ws.Response;
 
+import org.apache.cxf.annotations.UseAsyncMethod;
+import org.apache.cxf.jaxws.ServerAsyncResponse;
+
+import org.lemongate.mapping.Changes;
 import org.lemongate.mapping.DeleteMode;
 import org.lemongate.mapping.FlagChange;
+import org.lemongate.mapping.HierarchyChanges;
+import org.lemongate.mapping.MailException;
+import org.lemongate.mapping.MailboxName;
 import org.lemongate.soap.wire.Content;
 import org.lemongate.soap.wire.Folder;
+import org.lemongate.soap.wire.FolderChanges;
+import org.lemongate.soap.wire.FolderTreeChanges;
 import org.lemongate.soap.wire.MailPortType;
 import org.lemongate.soap.wire.MailboxFault;
 import org.lemongate.soap.wire.Message;
@@ -21,6 +36,7 @@ import org.lemongate.soap.wire.SearchCriteria;
 import org.lemongate.soap.wire.SendResult;
 import org.lemongate.soap.wire.ServiceInfo;
 import org.lemongate.soap.wire.SortOrder;
+import org.lemongate.soap.wire.WaitForChangesResponse;
 
 /**
  * The contract's operations: each reads its wire arguments into domain values, makes one call on the caller's
@@ -33,10 +49,12 @@ import org.lemongate.soap.wire.SortOrder;
 public class MailEndpoint implements MailPortType {
 
     private final AccountCalls calls;
+    private final ChangeWaits waits;
     private final ContentTransfer content = new ContentTransfer();
 
-    MailEndpoint(AccountCalls calls) {
+    MailEndpoint(AccountCalls calls, ChangeWaits waits) {
         this.calls = calls;
+        this.waits = waits;
     }
 
     @Override
@@ -153,5 +171,106 @@ public class MailEndpoint implements MailPortType {
     @Override
     public long emptyFolder(String folder) throws MailboxFault {
         return calls.run(account -> account.emptyMailbox(FromWire.folder("folder", folder)));
+    }
+
+    @Override
+    public FolderChanges syncFolder(String folder, String syncState, Long maxChanges) throws MailboxFault {
+        return calls.run(account -> {
+            MailboxName name = FromWire.folder("folder", folder);
+            int max = FromWire.maxChanges(maxChanges);
+            Changes changes = FromWire.syncState(name, syncState)
+                    .map(token -> account.changesSince(name, token, max))
+                    .orElseGet(() -> new Changes(List.of(), List.of(), List.of(), false, account.syncToken(name)));
+            return ToWire.changes(changes);
+        });
+    }
+
+    @Override
+    public FolderTreeChanges syncFolderHierarchy(String syncState) throws MailboxFault {
+        return calls.run(account -> ToWire.treeChanges(syncState == null
+                ? new HierarchyChanges(List.of(), List.of(), account.hierarchyToken())
+                : account.mailboxChangesSince(FromWire.folderTreeState(syncState))));
+    }
+
+    /**
+     * WaitForChanges where the container cannot suspend a request (no servlet async support): the wait holds this
+     * thread, and {@link ChangeWaits#MAX_WAITS} bounds how many do. CXF calls the asynchronous form below instead
+     * whenever it can.
+     */
+    @Override
+    @UseAsyncMethod
+    public FolderChanges waitForChanges(String folder, String syncState, Long maxWaitSeconds, Long maxChanges)
+            throws MailboxFault {
+        CompletableFuture<Changes> waiting = startWait(folder, syncState, maxWaitSeconds, maxChanges);
+        try {
+            return ToWire.changes(waiting.join());
+        } catch (CompletionException e) {
+            throw fault(e.getCause());
+        }
+    }
+
+    /** WaitForChanges without holding a thread: CXF suspends the request until {@code handler} hears the answer. */
+    @Override
+    public Future<?> waitForChangesAsync(String folder, String syncState, Long maxWaitSeconds, Long maxChanges,
+                                         AsyncHandler<WaitForChangesResponse> handler) {
+        ServerAsyncResponse<WaitForChangesResponse> response = new ServerAsyncResponse<>();
+        CompletableFuture<Changes> waiting;
+        try {
+            waiting = startWait(folder, syncState, maxWaitSeconds, maxChanges);
+        } catch (MailboxFault fault) {
+            response.exception(fault);
+            handler.handleResponse(response);
+            return response;
+        }
+        waiting.whenComplete((changes, error) -> {
+            if (error == null) {
+                WaitForChangesResponse reply = new WaitForChangesResponse();
+                reply.setChanges(ToWire.changes(changes));
+                response.set(reply);
+            } else {
+                response.exception(fault(error instanceof CompletionException ? error.getCause() : error));
+            }
+            handler.handleResponse(response);
+        });
+        return response;
+    }
+
+    @Override
+    public Response<WaitForChangesResponse> waitForChangesAsync(String folder, String syncState, Long maxWaitSeconds,
+                                                                Long maxChanges) {
+        ServerAsyncResponse<WaitForChangesResponse> response = new ServerAsyncResponse<>();
+        waitForChangesAsync(folder, syncState, maxWaitSeconds, maxChanges, answer -> {
+            try {
+                response.set(answer.get());
+            } catch (ExecutionException e) {
+                response.exception(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                response.exception(e);
+            }
+        });
+        return response;
+    }
+
+    private CompletableFuture<Changes> startWait(String folder, String syncState, Long maxWaitSeconds,
+                                                 Long maxChanges) throws MailboxFault {
+        return calls.runAsCaller((credentials, account) -> {
+            MailboxName name = FromWire.folder("folder", folder);
+            if (syncState == null) {
+                throw new MailException.InvalidInput("syncState", "syncState is missing; SyncFolder gives one");
+            }
+            return waits.start(credentials, account, name, FromWire.syncState(name, syncState).orElseThrow(),
+                    FromWire.maxChanges(maxChanges), FromWire.hold(maxWaitSeconds));
+        });
+    }
+
+    private static MailboxFault fault(Throwable error) {
+        if (error instanceof MailException e) {
+            return Faults.of(e);
+        }
+        if (error instanceof RuntimeException e) {
+            return AccountCalls.unexpected(e);
+        }
+        return AccountCalls.unexpected(new IllegalStateException(error));
     }
 }

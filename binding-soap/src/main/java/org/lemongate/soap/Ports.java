@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import javax.xml.namespace.QName;
+import javax.xml.validation.Schema;
 
 import jakarta.xml.ws.soap.SOAPBinding;
 
@@ -12,6 +13,8 @@ import org.apache.cxf.Bus;
 import org.apache.cxf.frontend.WSDLGetUtils;
 import org.apache.cxf.jaxws.EndpointImpl;
 import org.apache.cxf.logging.FaultListener;
+import org.apache.cxf.service.model.ServiceInfo;
+import org.apache.cxf.ws.addressing.EndpointReferenceUtils;
 
 /**
  * The contract's three ports and the settings they share. Addresses are relative to the servlet's {@code /soap}
@@ -82,6 +85,17 @@ final class Ports {
             endpoint.getOutFaultInterceptors().add(new FastGzip(GZIP_THRESHOLD));
             endpoint.getOutFaultInterceptors().add(new FaultStatusInterceptor());
             endpoint.publish(port.address());
+            reuseValidators(bus, endpoint);
         }
+    }
+
+    /** Puts the schema CXF validates requests with behind {@link ReusedValidators}, where CXF looks it up. */
+    private static void reuseValidators(Bus bus, EndpointImpl endpoint) {
+        ServiceInfo service = endpoint.getServer().getEndpoint().getService().getServiceInfos().get(0);
+        Schema schema = EndpointReferenceUtils.getSchema(service, bus);
+        if (schema == null) {
+            throw new IllegalStateException("CXF built no schema from the contract to validate requests with");
+        }
+        service.setProperty(Schema.class.getName(), new ReusedValidators(schema));
     }
 }

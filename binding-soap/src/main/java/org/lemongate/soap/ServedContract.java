@@ -16,7 +16,7 @@ import org.w3c.dom.NodeList;
 
 /**
  * Serves {@code ?wsdl} with every port's address at the request's base, not only the port that was asked: CXF
- * rewrites the asked port (honouring X-Forwarded-* when enabled), and the others are placed next to it. CXF writes
+ * rewrites the asked port from the request URL (the proxy's public URL behind a trusted proxy), and the others are placed next to it. CXF writes
  * the bindings in hash order; they are put back in a stable order, SOAP 1.1 first, because tools such as gSOAP's
  * wsdl2h build their client from the first binding.
  */

@@ -1,10 +1,15 @@
 package org.lemongate.soap;
 
+import java.io.IOException;
 import java.util.Objects;
 
+import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
+import org.lemongate.mapping.ErrorCode;
 import org.lemongate.mapping.MailGateway;
 
 /**
@@ -13,16 +18,13 @@ import org.lemongate.mapping.MailGateway;
  * {@code /soap/mail-mtom}. Each serves the contract at {@code ?wsdl} with its own address.
  *
  * <p>The application calls {@link #install} from its initializer, in the WAR and in the embedded server alike.
- * With the context parameter {@value #FORWARDED_HEADERS_PARAMETER} set to {@code true}, addresses in served WSDLs
- * follow {@code X-Forwarded-Proto}, {@code X-Forwarded-Host} and {@code X-Forwarded-Prefix}; set it only behind
- * a reverse proxy that overwrites those headers.
+ * Addresses in served WSDLs are built from the request's URL; behind a reverse proxy the application's filter
+ * presents the proxy's public URL there (CXF's own X-Forwarded-* handling stays off, so there is one mechanism).
  */
 public final class SoapBinding {
 
     /** The URL pattern the binding occupies. */
     public static final String URL_PATTERN = "/soap/*";
-    /** Servlet context parameter: trust X-Forwarded-* headers for served addresses ({@code false} by default). */
-    public static final String FORWARDED_HEADERS_PARAMETER = "lemongate.soap.forwardedHeaders";
 
     private static final String SERVLET_NAME = "lemongate-soap";
 
@@ -43,14 +45,30 @@ public final class SoapBinding {
             throw new IllegalStateException("a servlet named " + SERVLET_NAME + " is installed already");
         }
         registration.addMapping(URL_PATTERN);
-        context.addFilter(SERVLET_NAME + "-endpoints", new EndpointGuard())
-                .addMappingForServletNames(null, false, SERVLET_NAME);
-        context.addFilter(SERVLET_NAME + "-size-limit", new RequestSizeLimit())
-                .addMappingForServletNames(null, false, SERVLET_NAME);
+        // WaitForChanges suspends its request instead of holding a thread, which needs async support on the servlet
+        // and on every filter in front of it (the binding's own do nothing after the chain returns).
+        registration.setAsyncSupported(true);
+        FilterRegistration.Dynamic endpoints = context.addFilter(SERVLET_NAME + "-endpoints", new EndpointGuard());
+        endpoints.setAsyncSupported(true);
+        endpoints.addMappingForServletNames(null, false, SERVLET_NAME);
+        FilterRegistration.Dynamic sizeLimit = context.addFilter(SERVLET_NAME + "-size-limit", new RequestSizeLimit());
+        sizeLimit.setAsyncSupported(true);
+        sizeLimit.addMappingForServletNames(null, false, SERVLET_NAME);
         registration.setLoadOnStartup(1);
-        registration.setInitParameter("use-x-forwarded-headers",
-                Boolean.toString(Boolean.parseBoolean(context.getInitParameter(FORWARDED_HEADERS_PARAMETER))));
         // The service list would advertise every endpoint to anyone; the WSDL is the one public description.
         registration.setInitParameter("hide-service-list-page", "true");
+    }
+
+    /**
+     * Answers a request with a Client fault carrying the contract's detail, for the application's filters that
+     * refuse a request before CXF sees it (e.g. credentials over plain HTTP).
+     *
+     * @param status  the HTTP status
+     * @param code    the fault code of the detail
+     * @param message what was wrong, in words the user can act on
+     */
+    public static void refuse(HttpServletRequest request, HttpServletResponse response, int status, ErrorCode code,
+                              String message) throws IOException {
+        FaultReply.write(request, response, status, code, message);
     }
 }

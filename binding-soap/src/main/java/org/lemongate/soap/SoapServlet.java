@@ -11,14 +11,22 @@ final class SoapServlet extends CXFNonSpringServlet {
     private static final long serialVersionUID = 1L;
 
     private final transient MailGateway gateway;
+    private final transient ChangeWaits waits;
 
     SoapServlet(MailGateway gateway) {
         this.gateway = gateway;
+        this.waits = new ChangeWaits(gateway);
     }
 
     @Override
     protected void loadBus(ServletConfig config) {
         super.loadBus(config);
-        Ports.publish(getBus(), new MailEndpoint(new AccountCalls(gateway)));
+        Ports.publish(getBus(), new MailEndpoint(new AccountCalls(gateway), waits));
+    }
+
+    @Override
+    public void destroy() {
+        waits.close();
+        super.destroy();
     }
 }

@@ -3,6 +3,9 @@ package org.lemongate.soap;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.lemongate.mapping.ChangedMessage;
+import org.lemongate.mapping.Changes;
+import org.lemongate.mapping.HierarchyChanges;
 import org.lemongate.mapping.ItemResult;
 import org.lemongate.mapping.MailException;
 import org.lemongate.mapping.MailboxInfo;
@@ -14,9 +17,12 @@ import org.lemongate.soap.wire.Address;
 import org.lemongate.soap.wire.Error;
 import org.lemongate.soap.wire.FaultCode;
 import org.lemongate.soap.wire.Folder;
+import org.lemongate.soap.wire.FolderChanges;
 import org.lemongate.soap.wire.FolderRole;
 import org.lemongate.soap.wire.FolderStatus;
+import org.lemongate.soap.wire.FolderTreeChanges;
 import org.lemongate.soap.wire.Limits;
+import org.lemongate.soap.wire.MessageFlags;
 import org.lemongate.soap.wire.MessageId;
 import org.lemongate.soap.wire.MessagePage;
 import org.lemongate.soap.wire.MessageResult;
@@ -40,6 +46,8 @@ final class ToWire {
         limits.setMaxPageSize(info.limits().maxPageSize());
         limits.setMaxUploadBytes(info.limits().maxUploadBytes());
         limits.setMaxBatchItems(info.limits().maxBatchItems());
+        limits.setMaxSyncChanges(Changes.MAX_PAGE);
+        limits.setMaxWaitSeconds(ChangeWaits.MAX_HOLD.toSeconds());
         wire.setLimits(limits);
         wire.setSubmission(info.submission());
         return wire;
@@ -177,6 +185,29 @@ final class ToWire {
             wire.setName(address.name());
         }
         wire.setEmail(address.email());
+        return wire;
+    }
+
+    static FolderChanges changes(Changes changes) {
+        FolderChanges wire = new FolderChanges();
+        changes.added().forEach(s -> wire.getAdded().add(summary(s)));
+        for (ChangedMessage changed : changes.changed()) {
+            MessageFlags flags = new MessageFlags();
+            flags.setId(messageId(changed.ref()));
+            flags.getFlag().addAll(flags(changed.flags()));
+            wire.getChanged().add(flags);
+        }
+        changes.vanished().forEach(ref -> wire.getVanished().add(messageId(ref)));
+        wire.setMore(changes.more());
+        wire.setSyncState(changes.next().token());
+        return wire;
+    }
+
+    static FolderTreeChanges treeChanges(HierarchyChanges changes) {
+        FolderTreeChanges wire = new FolderTreeChanges();
+        wire.getCreated().addAll(folders(changes.created()));
+        changes.deleted().forEach(name -> wire.getDeleted().add(name.path()));
+        wire.setSyncState(changes.next().token());
         return wire;
     }
 }

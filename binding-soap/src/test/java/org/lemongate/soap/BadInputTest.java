@@ -17,6 +17,12 @@ import java.net.SocketTimeoutException;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -91,6 +97,38 @@ class BadInputTest {
     void missingRequiredElementIsNamed() throws Exception {
         SoapResponse r = send(SoapRequest.soap11("GetFolder", ""));
         assertTrue(invalidInput(r).contains("\"urn:lemongate:mail:1\":name}' is expected"), r.body());
+    }
+
+    /**
+     * Validators are reused per thread (ReusedValidators): one that stopped at an invalid request must check the next
+     * request from scratch, and parallel requests must not share one.
+     */
+    @Test
+    void validationHoldsForEveryRequestWhenValidAndInvalidOnesInterleaveInParallel() throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> rounds = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                int round = i;
+                rounds.add(clients.submit(() -> {
+                    if (round % 2 == 0) {
+                        SoapResponse bad = send(SoapRequest.soap11("GetFolder",
+                                "<m:name>INBOX</m:name><m:name>x</m:name>"));
+                        assertTrue(invalidInput(bad).contains("cvc-complex-type"), bad.body());
+                    } else {
+                        SoapResponse good = send(SoapRequest.soap11("GetFolder", "<m:name>INBOX</m:name>"));
+                        assertEquals(200, good.status(), good.body());
+                        assertEquals("INBOX", good.text("//m:folder/m:name"), good.body());
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> round : rounds) {
+                round.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
     }
 
     @Test

@@ -141,6 +141,16 @@ final class SoapTestGateway implements BeforeAllCallback, AfterAllCallback {
         return greenMail;
     }
 
+    /** The mapping layer the binding runs on, for tests of the binding's own parts. */
+    MailGateway mailGateway() {
+        return gateway;
+    }
+
+    /** The Dovecot server of a {@link #withDovecot()} gateway, for a test's own IMAP session. */
+    DovecotServer dovecot() {
+        return dovecot;
+    }
+
     /** Delivers a message given as bytes to the user's inbox. */
     void deliver(byte[] message) throws Exception {
         greenMail.getUserManager().getUser(USER).deliver(
@@ -174,6 +184,12 @@ final class SoapTestGateway implements BeforeAllCallback, AfterAllCallback {
     }
 
     /** POSTs a SOAP request with the given Authorization header, or none when it is null. */
+    /** Sends a request as the test user through the given client, e.g. to open a new connection. */
+    SoapResponse call(HttpClient client, SoapRequest request) throws Exception {
+        return new SoapResponse(client.send(soapRequest(request).header("Authorization", basic(USER, PASSWORD))
+                .build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
     SoapResponse call(SoapRequest request, String authorization) throws Exception {
         HttpRequest.Builder b = soapRequest(request);
         if (authorization != null) {

@@ -86,4 +86,38 @@ class ZeepInteropTest {
         assertTrue(out.contains("\"length\": 2048, \"sha256\": \"" + sha + "\""), out);
         assertTrue(out.contains("\"filename\": \"report.bin\""), out);
     }
+
+    @Test
+    void syncFolderGivesAStateThatLaterShowsANewMessage() throws Exception {
+        String first = zeep("MailPort", "SyncFolder", SoapTestGateway.PASSWORD, "{\"folder\": \"INBOX\"}");
+        String state = syncState(first);
+        gateway.deliver("/mailbox/INBOX/1-lunch.eml");
+        String next = zeep("MailPort", "SyncFolder", SoapTestGateway.PASSWORD,
+                "{\"folder\": \"INBOX\", \"syncState\": \"" + state + "\"}");
+        assertTrue(next.contains("\"subject\": \"Lunch on Friday\""), next);
+        assertTrue(next.contains("\"more\": false"), next);
+    }
+
+    @Test
+    void waitForChangesComesBackEmptyAfterItsHoldOverSoap12() throws Exception {
+        String state = syncState(zeep("MailPort12", "SyncFolder", SoapTestGateway.PASSWORD, "{\"folder\": \"INBOX\"}"));
+        String out = zeep("MailPort12", "WaitForChanges", SoapTestGateway.PASSWORD,
+                "{\"folder\": \"INBOX\", \"syncState\": \"" + state + "\", \"maxWaitSeconds\": 1}");
+        assertTrue(out.contains("\"added\": []") && out.contains("\"vanished\": []"), out);
+        assertTrue(out.contains("\"syncState\": \""), out);
+    }
+
+    @Test
+    void aDamagedSyncStateIsTheTypedFault() throws Exception {
+        String out = zeep("MailPort", "WaitForChanges", SoapTestGateway.PASSWORD,
+                "{\"folder\": \"INBOX\", \"syncState\": \"not-a-token\", \"maxWaitSeconds\": 1}");
+        assertTrue(out.contains("\"code\": \"INVALID_INPUT\""), out);
+    }
+
+    private static String syncState(String zeepOutput) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"syncState\": \"([A-Za-z0-9_-]+)\"")
+                .matcher(zeepOutput);
+        assertTrue(m.find(), zeepOutput);
+        return m.group(1);
+    }
 }

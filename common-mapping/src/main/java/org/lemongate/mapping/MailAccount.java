@@ -104,4 +104,42 @@ public interface MailAccount {
      * a copy in the Sent mailbox.
      */
     SubmitResult submit(MessageSource message);
+
+    /**
+     * Builds a MIME message from a composition and attachments into the spool (memory, then a temporary file), with
+     * Date and Message-ID set: text and HTML bodies in UTF-8 (quoted-printable), attachments base64, each read once
+     * from its source. The result goes to {@link #submit(MessageSource)} like an upload; close it when done.
+     *
+     * @throws MailException.TooLarge     when the message would exceed the upload limit (building stops there)
+     * @throws MailException.InvalidInput when an attachment cannot be read to its end
+     */
+    SpooledMessage compose(Composition composition, List<AttachmentSource> attachments);
+
+    /**
+     * The mailbox's current sync token: the starting point for {@link #changesSince}. A client that takes it should
+     * list the mailbox afterwards (or before, and accept seeing a message twice) to hold its full state.
+     */
+    SyncToken syncToken(MailboxName mailbox);
+
+    /**
+     * One page of changes since {@code token}: new messages with their summaries, known messages whose flags changed,
+     * and vanished messages, with the token for the next call. When {@link Changes#more()} is true, call again at once
+     * with {@link Changes#next()}.
+     *
+     * @param maxChanges added plus changed messages per page, 1 to {@link Changes#MAX_PAGE}
+     * @throws MailException.ResyncRequired when the changes cannot be computed (UIDVALIDITY changed, the server lost
+     *                                      the state the token names, or the token is too coarse for this server)
+     * @throws MailException.InvalidInput   when the token is for another mailbox
+     */
+    Changes changesSince(MailboxName mailbox, SyncToken token, int maxChanges);
+
+    /** The current token of the mailbox list, the starting point for {@link #mailboxChangesSince}. */
+    HierarchyToken hierarchyToken();
+
+    /**
+     * Mailboxes created and deleted since {@code token} (a rename is a deletion and a creation).
+     *
+     * @throws MailException.ResyncRequired when the token kept only a digest and the list has changed
+     */
+    HierarchyChanges mailboxChangesSince(HierarchyToken token);
 }

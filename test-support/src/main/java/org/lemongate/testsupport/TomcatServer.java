@@ -1,11 +1,7 @@
 package org.lemongate.testsupport;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.HttpURLConnection;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Debian's Tomcat 10.1 (package tomcat10) running one WAR in a private CATALINA_BASE on free loopback ports, for
@@ -60,10 +55,10 @@ public final class TomcatServer implements AutoCloseable {
     private TomcatServer(Builder builder, TomcatBase base, Path catalinaScript) {
         this.base = base;
         this.catalinaScript = catalinaScript;
-        this.contextPath = builder.contextPath;
-        this.readyPath = builder.readyPath != null ? builder.readyPath : builder.contextPath + "/";
-        this.startupTimeout = builder.startupTimeout;
-        this.javaOptions = List.copyOf(builder.javaOptions);
+        this.contextPath = builder.settings.contextPath();
+        this.readyPath = builder.settings.readyPath();
+        this.startupTimeout = builder.settings.startupTimeout();
+        this.javaOptions = builder.settings.javaOptions();
     }
 
     /**
@@ -227,7 +222,7 @@ public final class TomcatServer implements AutoCloseable {
                 }
                 throw new IllegalStateException("Tomcat exited while starting:\n" + logs());
             }
-            int status = status(readyUrl);
+            int status = ReadyProbe.status(readyUrl);
             if (status >= 200 && status < 400) {
                 return;
             }
@@ -252,39 +247,10 @@ public final class TomcatServer implements AutoCloseable {
         }
     }
 
-    /** The HTTP status of a GET, or -1 while nothing answers. */
-    private static int status(String url) {
-        try {
-            HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
-            connection.setConnectTimeout(1_000);
-            connection.setReadTimeout(5_000);
-            connection.setInstanceFollowRedirects(false);
-            connection.setRequestProperty("Connection", "close");
-            try {
-                int status = connection.getResponseCode();
-                try (InputStream body = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
-                    if (body != null) {
-                        body.transferTo(OutputStream.nullOutputStream());
-                    }
-                }
-                return status;
-            } finally {
-                connection.disconnect();
-            }
-        } catch (IOException notYet) {
-            return -1;
-        }
-    }
-
     /** Collects what a {@link TomcatServer} deploys and starts it. */
     public static final class Builder {
 
-        private final Map<String, String> contextParameters = new LinkedHashMap<>();
-        private final List<String> javaOptions = new ArrayList<>(List.of("-Xmx256m"));
-        private Path war;
-        private String contextPath;
-        private String readyPath;
-        private Duration startupTimeout = Duration.ofSeconds(90);
+        private final WebAppSettings settings = new WebAppSettings();
 
         private Builder() {
         }
@@ -294,15 +260,13 @@ public final class TomcatServer implements AutoCloseable {
          * copied, so the build may rewrite it while Tomcat runs.
          */
         public Builder war(Path warFile, String path) {
-            TomcatBase.checkContextPath(Objects.requireNonNull(path, "path"));
-            this.war = Objects.requireNonNull(warFile, "warFile");
-            this.contextPath = path;
+            settings.war(warFile, path);
             return this;
         }
 
         /** A servlet context parameter for the application; it wins over a same-named one in its web.xml. */
         public Builder contextParameter(String name, String value) {
-            contextParameters.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            settings.contextParameter(name, value);
             return this;
         }
 
@@ -317,25 +281,19 @@ public final class TomcatServer implements AutoCloseable {
          * default: the context root, {@code contextPath + "/"}.
          */
         public Builder readyPath(String path) {
-            if (!Objects.requireNonNull(path, "path").startsWith("/")) {
-                throw new IllegalArgumentException("The ready path starts at the server root with '/': " + path);
-            }
-            this.readyPath = path;
+            settings.readyPath(path);
             return this;
         }
 
         /** How long Tomcat and the application may take to come up (default 90 s, for a loaded CI machine). */
         public Builder startupTimeout(Duration timeout) {
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("Startup timeout must be positive: " + timeout);
-            }
-            this.startupTimeout = timeout;
+            settings.startupTimeout(timeout);
             return this;
         }
 
         /** Adds JVM options for Tomcat (CATALINA_OPTS); the default is only {@code -Xmx256m}. */
         public Builder javaOption(String option) {
-            javaOptions.add(Objects.requireNonNull(option, "option"));
+            settings.javaOption(option);
             return this;
         }
 
@@ -347,14 +305,9 @@ public final class TomcatServer implements AutoCloseable {
          *     logs
          */
         public TomcatServer start() {
-            if (war == null) {
-                throw new IllegalStateException("Say which WAR to deploy: war(file, contextPath)");
-            }
-            if (!Files.isRegularFile(war)) {
-                throw new IllegalArgumentException("No WAR file at " + war);
-            }
+            settings.checkWar();
             Path catalinaScript = requireInstalled();
-            TomcatBase base = TomcatBase.create(war, contextPath, contextParameters);
+            TomcatBase base = TomcatBase.create(settings.war(), settings.contextPath(), settings.contextParameters());
             TomcatServer server = new TomcatServer(this, base, catalinaScript);
             try {
                 server.firstStart();
