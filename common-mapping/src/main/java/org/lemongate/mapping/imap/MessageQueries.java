@@ -140,7 +140,10 @@ final class MessageQueries {
         long n = -1;
         for (int i = 0; i <= rest.length(); i++) {
             char ch = i < rest.length() ? rest.charAt(i) : ' ';
-            if (ch >= '0' && ch <= '9' && n < MAX_NUMBER) {
+            if (ch >= '0' && ch <= '9') {
+                if (n >= MAX_NUMBER) {
+                    return; // no IMAP number is this long: the answer is garbled from here on
+                }
                 n = (n < 0 ? 0 : n * 10) + (ch - '0');
                 continue;
             }

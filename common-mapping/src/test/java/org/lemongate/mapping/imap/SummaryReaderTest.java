@@ -1,7 +1,6 @@
 package org.lemongate.mapping.imap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
@@ -124,8 +123,7 @@ class SummaryReaderTest {
         assertEquals(List.of(), numbers("* SEARCH "));
         assertEquals(List.of(1L, 2L), numbers("* SEARCH 1 2 (MODSEQ 917162500)"));
         assertEquals(List.of(7L), numbers("* SEARCH 7  x9 12"));
-        List<Long> huge = numbers("* SEARCH 1 123456789012345678901234567890 2");
-        assertTrue(huge.size() == 2 && huge.get(0) == 1L, "a runaway number ends the reading: " + huge);
+        assertEquals(List.of(1L), numbers("* SEARCH 1 123456789012345678901234567890 2"));
     }
 
     private static List<Long> numbers(String line) throws Exception {
