@@ -52,6 +52,16 @@ final class ApiLinks {
         return messagesRoot() + "?mailbox=" + MailboxPath.encodeComponent(name.path());
     }
 
+    /** The change query of a mailbox from a sync token. */
+    String changes(MailboxName name, String since) {
+        return base + "/changes?mailbox=" + MailboxPath.encodeComponent(name.path()) + "&since=" + since;
+    }
+
+    /** The event stream of a mailbox. */
+    String events() {
+        return base + "/events";
+    }
+
     String messagesRoot() {
         return base + "/messages";
     }

@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 final class Authentication implements ContainerRequestFilter {
 
     private static final String ACCOUNT = Authentication.class.getName() + ".account";
+    private static final String CREDENTIALS = Authentication.class.getName() + ".credentials";
 
     private final MailGateway gateway;
 
@@ -46,6 +47,16 @@ final class Authentication implements ContainerRequestFilter {
                 .orElseThrow(() -> new MailException.AuthFailed(
                         "this API needs your mail account's user name and password (HTTP Basic)"));
         request.setAttribute(ACCOUNT, gateway.login(credentials));
+        request.setAttribute(CREDENTIALS, credentials);
+    }
+
+    /** The credentials the request was authenticated with, for watchers and event tickets; never logged. */
+    static Credentials credentials(HttpServletRequest request) {
+        Object credentials = request.getAttribute(CREDENTIALS);
+        if (credentials == null) {
+            throw new IllegalStateException("resource reached without authentication");
+        }
+        return (Credentials) credentials;
     }
 
     /** The account the request was authenticated as. */

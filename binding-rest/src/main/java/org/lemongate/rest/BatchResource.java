@@ -1,5 +1,6 @@
 package org.lemongate.rest;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,8 @@ import org.lemongate.mapping.MailException;
 import org.lemongate.mapping.MailboxName;
 import org.lemongate.mapping.MessageRef;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -21,6 +24,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 /**
  * {@code POST /api/v1/batch}: one operation on many messages, with a result per message. One message failing
@@ -70,13 +74,19 @@ public final class BatchResource {
     record Results(List<Outcome> results) {
     }
 
+    private static final ObjectMapper RESULTS = Json.mapper();
+
     @Context
     private HttpServletRequest request;
 
-    /** Runs the operation; 200 with one outcome per id. */
+    /**
+     * Runs the operation; 200 with one outcome per id. With an {@code Idempotency-Key}, a retry of a move, copy or
+     * delete answers with the first attempt's results and does nothing again (flag changes are idempotent as they
+     * are: a retry sets the same flags and reports them).
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Results run(Batch batch) {
+    public Response run(Batch batch) throws IOException {
         if (batch == null || batch.action() == null) {
             throw new MailException.InvalidInput("action", "send {\"action\": \"flags|move|copy|delete\", "
                     + "\"ids\": [...]} and what the action needs");
@@ -92,6 +102,23 @@ public final class BatchResource {
                     + ids.size(), max);
         }
         Operation operation = operation(batch);
+        Optional<Idempotency> key = Idempotency.of(request.getHeader(Idempotency.HEADER), account.user(),
+                Idempotency.BATCH);
+        if (key.isEmpty() || batch.action().equals("flags")) {
+            return Response.ok(execute(account, ids, operation)).build();
+        }
+        synchronized (key.get().lock()) {
+            Optional<byte[]> earlier = BatchReceipts.find(account, key.get());
+            if (earlier.isPresent()) {
+                return Response.ok(earlier.get(), MediaType.APPLICATION_JSON_TYPE).build();
+            }
+            byte[] results = RESULTS.writeValueAsBytes(execute(account, ids, operation));
+            BatchReceipts.keep(account, key.get(), results);
+            return Response.ok(results, MediaType.APPLICATION_JSON_TYPE).build();
+        }
+    }
+
+    private static Results execute(MailAccount account, List<String> ids, Operation operation) {
         List<Outcome> outcomes = new ArrayList<>(ids.size());
         List<MessageRef> refs = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();

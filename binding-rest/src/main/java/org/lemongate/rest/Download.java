@@ -1,6 +1,10 @@
 package org.lemongate.rest;
 
+import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 import org.lemongate.mapping.ByteRange;
 import org.lemongate.mapping.Content;
@@ -15,8 +19,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
 /**
- * Serves message bytes: conditional requests (If-None-Match, If-Range), one byte range mapped to IMAP partial FETCH
- * (206, 416), strong ETags with immutable caching, and a body streamed from IMAP as the client reads it.
+ * Serves message and part bytes: conditional requests (If-None-Match, If-Range), one byte range mapped to IMAP
+ * partial FETCH (206, 416), strong ETags with immutable caching, and a body streamed from IMAP as the client reads
+ * it.
  */
 final class Download {
 
@@ -38,40 +43,11 @@ final class Download {
             account.summary(ref); // 304 only for a message that still exists under this id
             return unchanged.tag(tag).cacheControl(ETags.immutable()).build();
         }
-        Optional<ByteRange> range = Optional.empty();
-        String rangeHeader = headers.getHeaderString("Range");
-        if (rangeHeader != null && ifRangeHolds(tag)) {
-            long total = size(ref);
-            try {
-                range = RangeHeader.parse(rangeHeader, total);
-            } catch (RangeHeader.Unsatisfiable e) {
-                return Problem.of("range-not-satisfiable", "Range not satisfiable", 416,
-                                "the message has " + e.total() + " bytes; the range starts past its end")
-                        .about("Range").toResponse()
-                        .header("Content-Range", "bytes */" + e.total()).build();
-            }
-        }
-        Content content = account.openRaw(ref, range.orElse(ByteRange.ALL));
-        Response.ResponseBuilder response = range.isPresent()
-                ? Response.status(206).header("Content-Range", contentRange(content))
-                : Response.ok();
-        return common(response, content, tag).build();
+        return serve(tag, range -> account.openRaw(ref, range), "the message", (response, content) -> { })
+                .build();
     }
 
-    /**
-     * The exact size of the raw message, as the stream measures it (some servers' RFC822.SIZE is off, and a range
-     * must be computed against the bytes actually served).
-     */
-    private long size(MessageRef ref) {
-        try (Content probe = account.openRaw(ref, ByteRange.of(0, 1))) {
-            return probe.totalLength().orElseThrow();
-        } catch (java.io.IOException e) {
-            throw new MailException.BackendUnavailable("reading the message size failed: " + e.getMessage(),
-                    java.time.Duration.ofSeconds(5), false, e);
-        }
-    }
-
-    /** One part, transfer-decoded, offered as a download. Ranges are not served: the decoded size is unknown. */
+    /** One part, transfer-decoded, offered as a download; a range counts decoded bytes. */
     Response part(MessageRef ref, String partId) {
         EntityTag tag = ETags.part(ref, partId);
         Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
@@ -80,12 +56,64 @@ final class Download {
                     new MailException.NotFound("message has no part '" + partId + "'"));
             return unchanged.tag(tag).cacheControl(ETags.immutable()).build();
         }
-        Content content = account.openPart(ref, partId, ByteRange.ALL);
-        return common(Response.ok(), content, tag)
-                .header("Content-Disposition", disposition(content.filename()))
-                // A part may be HTML written by anyone: never let a browser run it on the API's origin.
-                .header("Content-Security-Policy", "sandbox")
+        return serve(tag, range -> account.openPart(ref, partId, range), "part " + partId, (response, content) ->
+                response.header("Content-Disposition", disposition(content.filename()))
+                        // A part may be HTML written by anyone: never let a browser run it on the API's origin.
+                        .header("Content-Security-Policy", "sandbox"))
                 .build();
+    }
+
+    /**
+     * The whole content (200), or the range the client asked for (206) when If-Range, if sent, still holds. A range
+     * goes to the mapping layer as it is, which opens it and measures the content in one go; the size is looked up
+     * beforehand only for a suffix range, and afterwards for the 416 answer's {@code Content-Range: bytes *}{@code
+     * /size}.
+     */
+    private Response.ResponseBuilder serve(EntityTag tag, Function<ByteRange, Content> open, String what,
+                                           BiConsumer<Response.ResponseBuilder, Content> decorate) {
+        Optional<RangeHeader> asked = ifRangeHolds(tag)
+                ? RangeHeader.parse(headers.getHeaderString("Range")) : Optional.empty();
+        if (asked.isEmpty()) {
+            Content content = open.apply(ByteRange.ALL);
+            Response.ResponseBuilder response = common(Response.ok(), content, tag);
+            decorate.accept(response, content);
+            return response;
+        }
+        Content content;
+        try {
+            content = open.apply(asked.get().bytes(() -> size(open)));
+            if (content.length().orElse(1) == 0) {
+                content.close();
+                throw new MailException.InvalidInput("range", "the content is empty");
+            }
+        } catch (IOException e) {
+            throw new MailException.BackendUnavailable("closing the content failed: " + e.getMessage(),
+                    Duration.ofSeconds(5), false, e);
+        } catch (MailException.InvalidInput e) {
+            if (!e.field().equals("range")) {
+                throw e;
+            }
+            long size = size(open);
+            return Problem.of("range-not-satisfiable", "Range not satisfiable", 416,
+                            what + " has " + size + " bytes; the range starts past its end")
+                    .about("Range").toResponse().header("Content-Range", "bytes */" + size);
+        }
+        Response.ResponseBuilder response = common(Response.status(206), content, tag)
+                .header("Content-Range", contentRange(content));
+        decorate.accept(response, content);
+        return response;
+    }
+
+    /** The content's exact size, as the mapping layer measures it when asked for its first byte. */
+    private static long size(Function<ByteRange, Content> open) {
+        try (Content probe = open.apply(ByteRange.of(0, 1))) {
+            return probe.totalLength().orElseThrow();
+        } catch (MailException.InvalidInput empty) {
+            return 0;
+        } catch (IOException e) {
+            throw new MailException.BackendUnavailable("reading the content's size failed: " + e.getMessage(),
+                    Duration.ofSeconds(5), false, e);
+        }
     }
 
     private boolean ifRangeHolds(EntityTag tag) {

@@ -40,9 +40,25 @@ final class ETags {
         String state = ref.uidValidity() + "/" + ref.uid() + "/"
                 + String.join(",", SummaryJson.flagNames(flags)) + "/"
                 + String.join(",", SummaryJson.keywordNames(flags));
+        return new EntityTag("msg-" + digest(state));
+    }
+
+    /**
+     * The tag of a mailbox's JSON view: everything it shows (name, role, subscription, counters, UIDVALIDITY), so
+     * it also changes when mail arrives; an If-Match on a rename or delete then refuses to act on a mailbox that
+     * received mail since the client looked.
+     */
+    static EntityTag mailbox(MailboxJson mailbox) {
+        return new EntityTag("mbx-" + digest(String.join("/", mailbox.name(), String.valueOf(mailbox.role()),
+                String.valueOf(mailbox.selectable()), String.valueOf(mailbox.hasChildren()),
+                String.valueOf(mailbox.subscribed()), String.valueOf(mailbox.messages()),
+                String.valueOf(mailbox.unseen()), String.valueOf(mailbox.uidValidity()))));
+    }
+
+    private static String digest(String state) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(state.getBytes(StandardCharsets.UTF_8));
-            return new EntityTag("msg-" + HexFormat.of().formatHex(digest, 0, 12));
+            return HexFormat.of().formatHex(digest, 0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

@@ -39,6 +39,9 @@ final class HttpProblems implements ExceptionMapper<WebApplicationException> {
                     "this operation does not take a body of type '" + header(HttpHeaders.CONTENT_TYPE)
                             + "'; messages are uploaded as message/rfc822, everything else is sent as "
                             + "application/json").about(HttpHeaders.CONTENT_TYPE);
+            // CXF's multipart reader stops a form part at the upload limit (FormLimit) with a bare 413.
+            case 413 -> Problem.of("too-large", "Too large", 413,
+                    "the request body is larger than this gateway accepts for this operation");
             default -> Problem.of("http-" + status.getStatusCode(), status.getReasonPhrase(),
                     status.getStatusCode(), "the request could not be processed: " + status.getReasonPhrase());
         };

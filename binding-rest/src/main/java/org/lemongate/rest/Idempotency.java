@@ -13,6 +13,7 @@ import org.lemongate.mapping.MailAccount;
 import org.lemongate.mapping.MailException;
 import org.lemongate.mapping.MailboxName;
 import org.lemongate.mapping.MessageRef;
+import org.lemongate.mapping.MessageSource;
 import org.lemongate.mapping.PageRequest;
 import org.lemongate.mapping.SearchCriteria;
 
@@ -47,6 +48,8 @@ final class Idempotency {
 
     /** The scope of submissions, apart from every mailbox name (which cannot contain NUL). */
     static final String SUBMISSION = "\0submission";
+    /** The scope of batches. */
+    static final String BATCH = "\0batch";
 
     /**
      * The idempotency of a request, when it sent the header.
@@ -82,8 +85,21 @@ final class Idempotency {
 
     /** The upload with the key's header in front. */
     InputStream stamp(InputStream upload) {
-        byte[] header = (MAIL_HEADER + ": " + token + "\r\n").getBytes(StandardCharsets.US_ASCII);
-        return new SequenceInputStream(new ByteArrayInputStream(header), upload);
+        return new SequenceInputStream(new ByteArrayInputStream(header()), upload);
+    }
+
+    /** A message the gateway composed, with the key's header in front; streamed, not copied. */
+    MessageSource stamp(MessageSource message) {
+        return MessageSource.prefixed(header(), message);
+    }
+
+    private byte[] header() {
+        return (MAIL_HEADER + ": " + token + "\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The token that stands for the key in stored messages: {@code lgidem} and 40 hex digits. */
+    String token() {
+        return token;
     }
 
     /** The lock that serialises attempts with this key on this instance. */

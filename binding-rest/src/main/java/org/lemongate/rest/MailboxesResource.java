@@ -18,7 +18,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -57,6 +60,10 @@ public final class MailboxesResource {
 
     @Context
     private HttpServletRequest request;
+    @Context
+    private Request preconditions;
+    @Context
+    private HttpHeaders headers;
 
     /** Every mailbox of the user, parents before children. */
     @GET
@@ -66,12 +73,14 @@ public final class MailboxesResource {
                 .map(m -> MailboxJson.of(m, links)).toList());
     }
 
-    /** One mailbox with its counters. */
+    /** One mailbox with its counters and an ETag for If-Match on writes; 304 when If-None-Match still holds. */
     @GET
     @Path("{path: .+}")
-    public MailboxJson get(@PathParam("path") @Encoded String path) {
-        MailboxName name = MailboxPath.decode(path);
-        return MailboxJson.of(Authentication.account(request).mailbox(name), ApiLinks.of(request));
+    public Response get(@PathParam("path") @Encoded String path) {
+        MailboxJson mailbox = current(MailboxPath.decode(path));
+        EntityTag tag = ETags.mailbox(mailbox);
+        Response.ResponseBuilder unchanged = preconditions.evaluatePreconditions(tag);
+        return (unchanged != null ? unchanged : Response.ok(mailbox)).tag(tag).build();
     }
 
     /**
@@ -89,6 +98,7 @@ public final class MailboxesResource {
         MailboxName name = MailboxPath.decode(path);
         MailAccount account = Authentication.account(request);
         MailboxName target = body.name() == null ? name : MailboxName.of(body.name());
+        requireMatch(name);
         if (body.name() != null) {
             account.renameMailbox(name, target);
         }
@@ -96,16 +106,27 @@ public final class MailboxesResource {
             account.setSubscribed(target, body.subscribed());
         }
         ApiLinks links = ApiLinks.of(request);
-        return Response.ok(MailboxJson.of(account.mailbox(target), links))
-                .contentLocation(links.absolute(links.mailbox(target))).build();
+        MailboxJson now = MailboxJson.of(account.mailbox(target), links);
+        return Response.ok(now).tag(ETags.mailbox(now)).contentLocation(links.absolute(links.mailbox(target))).build();
     }
 
     /** Deletes a mailbox with the mailboxes below it and all their messages. */
     @DELETE
     @Path("{path: .+}")
     public Response delete(@PathParam("path") @Encoded String path) {
-        Authentication.account(request).deleteMailbox(MailboxPath.decode(path));
+        MailboxName name = MailboxPath.decode(path);
+        requireMatch(name);
+        Authentication.account(request).deleteMailbox(name);
         return Response.noContent().build();
+    }
+
+    private MailboxJson current(MailboxName name) {
+        return MailboxJson.of(Authentication.account(request).mailbox(name), ApiLinks.of(request));
+    }
+
+    /** With If-Match, a rename, subscription change or delete acts only on the mailbox as the client saw it. */
+    private void requireMatch(MailboxName name) {
+        Preconditions.requireMatch(headers, preconditions, () -> ETags.mailbox(current(name)), "the mailbox");
     }
 
     /** Creates a mailbox; 201 with its URL. */

@@ -20,7 +20,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -193,16 +192,7 @@ public final class MessageResource {
 
     /** With If-Match, the write goes ahead only while the message's flags are as the client last saw them. */
     private void requireMatch(MessageRef ref) {
-        if (headers.getHeaderString(HttpHeaders.IF_MATCH) == null) {
-            return;
-        }
-        EntityTag current = ETags.message(account().summary(ref));
-        if (request.evaluatePreconditions(current) != null) {
-            throw new WebApplicationException(Problem.of("precondition-failed", "Precondition failed", 412,
-                    "the message changed since you read it (its ETag is now " + current
-                            + "); read it again and retry").about(HttpHeaders.IF_MATCH)
-                    .toResponse().tag(current).build());
-        }
+        Preconditions.requireMatch(headers, request, () -> ETags.message(account().summary(ref)), "the message");
     }
 
     private MailAccount account() {

@@ -11,9 +11,10 @@ final class RestApplication {
     }
 
     /** The singletons serving one gateway. */
-    static Set<Object> components(MailGateway gateway) {
+    static Set<Object> components(MailGateway gateway, Push push) {
         return Set.of(
-                new ServiceResource(),
+                new ChangesResource(push),
+                new ServiceResource(push.settings()),
                 new MailboxesResource(),
                 new MessagesResource(),
                 new MessageResource(),
@@ -22,7 +23,9 @@ final class RestApplication {
                 new OpenApiResource(),
                 new Authentication(gateway),
                 new BodyLimit(),
+                new FormLimit(),
                 new Gzip(),
+                new HttpDate(),
                 Json.provider(),
                 new MailProblems(),
                 new HttpProblems(),

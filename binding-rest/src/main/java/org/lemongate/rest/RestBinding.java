@@ -22,6 +22,7 @@ public final class RestBinding {
     public static final String PATH = "/api";
 
     private static final String SERVLET_NAME = "lemongate-rest";
+    private static final String EVENTS_SERVLET_NAME = "lemongate-rest-events";
     private static final ObjectMapper PROBLEMS = new ObjectMapper();
 
     private RestBinding() {
@@ -35,10 +36,29 @@ public final class RestBinding {
      * @throws IllegalStateException when the binding is installed twice in one context
      */
     public static void install(ServletContext context, MailGateway gateway) {
+        install(context, gateway, PushSettings.defaults());
+    }
+
+    /**
+     * Registers the binding's servlets: the JSON API at {@code /api/*} and the event stream at
+     * {@code /api/v1/events}. Call it while the context initialises.
+     *
+     * @param push the push timings and the event-ticket key
+     * @throws IllegalStateException when the binding is installed twice in one context
+     */
+    public static void install(ServletContext context, MailGateway gateway, PushSettings push) {
         Objects.requireNonNull(context, "context");
         Objects.requireNonNull(gateway, "gateway");
+        Push shared = new Push(gateway, push);
+        ServletRegistration.Dynamic events = context.addServlet(EVENTS_SERVLET_NAME, new EventStreamServlet(shared));
+        if (events == null) {
+            throw new IllegalStateException("the REST binding is installed already");
+        }
+        events.addMapping(PATH + "/v1/events");
+        events.setAsyncSupported(true);
+        events.setLoadOnStartup(1);
         ServletRegistration.Dynamic servlet = context.addServlet(SERVLET_NAME,
-                new CXFNonSpringJaxrsServlet(RestApplication.components(gateway)));
+                new CXFNonSpringJaxrsServlet(RestApplication.components(gateway, shared)));
         if (servlet == null) {
             throw new IllegalStateException("the REST binding is installed already");
         }

@@ -25,10 +25,32 @@ public final class ServiceResource {
      * @param capabilities   the IMAP server's capabilities, sorted
      * @param submission     whether sending mail is configured
      * @param limits         the bounds the gateway enforces
+     * @param push           the bounds of long polls and event streams
      * @param links          where the collections are
      */
     record ServiceJson(String user, String gatewayVersion, List<String> capabilities, boolean submission,
-                       LimitsJson limits, Map<String, String> links) {
+                       LimitsJson limits, PushJson push, Map<String, String> links) {
+    }
+
+    /**
+     * What a push client may ask for: {@code wait} up to {@code maxHoldSeconds} on change queries, {@code heartbeat}
+     * between the bounds on event streams.
+     *
+     * @param maxHoldSeconds          longest hold of a change query
+     * @param defaultHeartbeatSeconds heartbeat of a stream that asks for none
+     * @param minHeartbeatSeconds     shortest heartbeat a stream may ask for
+     * @param maxHeartbeatSeconds     longest heartbeat a stream may ask for
+     * @param retryMillis             the reconnection delay streams advise
+     * @param ticketSeconds           how long an event ticket opens streams
+     */
+    record PushJson(long maxHoldSeconds, long defaultHeartbeatSeconds, long minHeartbeatSeconds,
+                    long maxHeartbeatSeconds, long retryMillis, long ticketSeconds) {
+
+        static PushJson of(PushSettings s) {
+            return new PushJson(s.maxHold().toSeconds(), s.defaultHeartbeat().toSeconds(),
+                    s.minHeartbeat().toSeconds(), s.maxHeartbeat().toSeconds(), s.retry().toMillis(),
+                    s.ticketLifetime().toSeconds());
+        }
     }
 
     /**
@@ -43,8 +65,14 @@ public final class ServiceResource {
     record LimitsJson(int maxPageSize, long maxUploadBytes, int maxBatchItems, long maxJsonBytes, int maxJsonDepth) {
     }
 
+    private final PushSettings push;
+
     @Context
     private HttpServletRequest request;
+
+    ServiceResource(PushSettings push) {
+        this.push = push;
+    }
 
     /** The service document. */
     @GET
@@ -55,8 +83,10 @@ public final class ServiceResource {
         return new ServiceJson(account.user(), info.gatewayVersion(),
                 info.serverCapabilities().stream().sorted().toList(), info.submission(),
                 new LimitsJson(info.limits().maxPageSize(), info.limits().maxUploadBytes(),
-                        info.limits().maxBatchItems(), Json.MAX_BODY_BYTES, Json.MAX_DEPTH),
+                        info.limits().maxBatchItems(), Json.MAX_BODY_BYTES, Json.MAX_DEPTH), PushJson.of(push),
                 Map.of("self", links.service(), "mailboxes", links.mailboxes(),
-                        "messages", links.messagesRoot() + "{?mailbox}"));
+                        "messages", links.messagesRoot() + "{?mailbox}", "changes", links.service()
+                                + "/changes{?mailbox,since,wait,limit}", "events", links.events()
+                                + "{?mailbox,since,heartbeat,limit}"));
     }
 }

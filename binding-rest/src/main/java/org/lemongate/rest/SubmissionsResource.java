@@ -1,13 +1,18 @@
 package org.lemongate.rest;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
+
+import org.apache.cxf.jaxrs.ext.multipart.MultipartBody;
 
 import org.lemongate.mapping.Address;
 import org.lemongate.mapping.MailAccount;
+import org.lemongate.mapping.MailException;
 import org.lemongate.mapping.MailboxInfo;
 import org.lemongate.mapping.MailboxName;
 import org.lemongate.mapping.MailboxRole;
@@ -26,8 +31,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * {@code POST /api/v1/submissions}: sends a raw RFC 822 message over SMTP to the recipients of its To, Cc and Bcc
- * headers and keeps a copy in Sent. With an {@code Idempotency-Key}, a retry finds the copy the first attempt kept and
+ * {@code POST /api/v1/submissions}: sends a message over SMTP to the recipients of its To, Cc and Bcc headers and
+ * keeps a copy in Sent. The message is raw RFC 822 ({@code message/rfc822}), or composed by the gateway from JSON
+ * ({@code application/json}) or from a form with attachments ({@code multipart/form-data}). With an {@code Idempotency-Key}, a retry finds the copy the first attempt kept and
  * sends nothing.
  */
 @Path("v1/submissions")
@@ -48,23 +54,60 @@ public final class SubmissionsResource {
     @Context
     private HttpServletRequest request;
 
-    /** Sends; 201 with the Sent copy's URL, or 200 when the copy could not be kept. */
+    /** Sends a raw message; 201 with the Sent copy's URL, or 200 when the copy could not be kept. */
     @POST
     @Consumes("message/rfc822")
     public Response submit(InputStream body) {
         MailAccount account = Authentication.account(request);
-        Optional<Idempotency> idempotency = Idempotency.of(request.getHeader(Idempotency.HEADER), account.user(),
-                Idempotency.SUBMISSION);
-        SubmitResult sent;
-        if (idempotency.isPresent()) {
-            synchronized (idempotency.get().lock()) {
-                Optional<SubmitResult> earlier = sentMailbox(account).flatMap(sentBox ->
-                        idempotency.get().stored(account, sentBox)).map(copy -> earlier(account, copy));
-                sent = earlier.isPresent() ? earlier.get() : send(account, idempotency.get().stamp(body));
-            }
-        } else {
-            sent = send(account, body);
+        return answer(idempotency(account).map(key -> once(account, key,
+                () -> send(account, key.stamp(body)))).orElseGet(() -> send(account, body)));
+    }
+
+    /** Composes a message from JSON (text and HTML bodies, no attachments) and sends it. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response submit(Compose message) {
+        if (message == null) {
+            throw new MailException.InvalidInput("message", "the request body must be the message as a JSON object");
         }
+        return submitComposed(new ComposedUpload(message.composition(), List.of()));
+    }
+
+    /** Composes a message from a form: the JSON in part {@code message}, files in parts {@code attachment}. */
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response submit(MultipartBody form) throws IOException {
+        return submitComposed(ComposedUpload.of(form));
+    }
+
+    private Response submitComposed(ComposedUpload upload) {
+        MailAccount account = Authentication.account(request);
+        Optional<Idempotency> idempotency = idempotency(account);
+        // A retry finds the earlier attempt's copy before composing anything.
+        return answer(idempotency.map(key -> once(account, key, () -> {
+            try (SpooledMessage message = account.compose(upload.composition(), upload.attachments())) {
+                return account.submit(key.stamp(message));
+            }
+        })).orElseGet(() -> {
+            try (SpooledMessage message = account.compose(upload.composition(), upload.attachments())) {
+                return account.submit(message);
+            }
+        }));
+    }
+
+    private Optional<Idempotency> idempotency(MailAccount account) {
+        return Idempotency.of(request.getHeader(Idempotency.HEADER), account.user(), Idempotency.SUBMISSION);
+    }
+
+    /** The earlier attempt's result when its copy is in Sent, else what {@code send} gives; serialised per key. */
+    private static SubmitResult once(MailAccount account, Idempotency key, Supplier<SubmitResult> send) {
+        synchronized (key.lock()) {
+            return sentMailbox(account).flatMap(sentBox -> key.stored(account, sentBox))
+                    .map(copy -> earlier(account, copy)).orElseGet(send);
+        }
+    }
+
+    private Response answer(SubmitResult sent) {
         ApiLinks links = ApiLinks.of(request);
         String copy = sent.sentCopy().map(MessageIds::format).orElse(null);
         Submission result = new Submission(sent.messageId(), sent.recipients(), copy,

@@ -7,10 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.lemongate.rest.ProblemAssertions.assertProblem;
 
 import java.io.ByteArrayInputStream;
-import java.io.OutputStream;
 import java.io.SequenceInputStream;
-import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -120,18 +117,8 @@ class AppendApiTest extends LiveApi {
         User ann = newUser();
         byte[] note = resource("mail/note.eml").replace("{user}", ann.name()).replace("{n}", "6")
                 .getBytes(StandardCharsets.ISO_8859_1);
-        URI uri = server.uri("api/v1/messages?mailbox=INBOX");
-        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST " + uri.getRawPath() + "?" + uri.getRawQuery() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Authorization: " + Http.basic(ann.name(), PASSWORD) + "\r\nContent-Type: message/rfc822\r\n"
-                    + "Idempotency-Key: cut-1\r\nContent-Length: " + note.length + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.write(note);
-            out.flush();
-            socket.shutdownOutput();
-            // Cut before reading the answer: the client cannot know whether the message was stored.
-        }
+        // Cut before reading the answer: the client cannot know whether the message was stored.
+        http.postAndHangUp("api/v1/messages?mailbox=INBOX", ann.name(), "message/rfc822", "cut-1", note);
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
         while (http.json(ann.request("api/v1/messages?mailbox=INBOX"), 200).path("total").asInt() == 0
                 && System.nanoTime() < deadline) {

@@ -79,7 +79,7 @@ class BatchApiTest extends LiveApi {
         assertEquals(1, http.json(ann.request("api/v1/messages?mailbox=INBOX"), 200).path("total").asInt());
     }
 
-    private static List<String> deliverNotes(User user, int n) throws Exception {
+    static List<String> deliverNotes(User user, int n) throws Exception {
         for (int i = 1; i <= n; i++) {
             user.deliver("note", i);
         }

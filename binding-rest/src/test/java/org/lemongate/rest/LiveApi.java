@@ -53,17 +53,22 @@ abstract class LiveApi {
             stopStack();
         }
         backend = imap;
+        gateway = ImapGateway.start(settings());
+        server = RestServer.start(gateway);
+        http = new Http(server);
+    }
+
+    /** The connector's settings for the current backend: another gateway instance with them sees the same mail. */
+    static BackendSettings settings() {
         BackendSettings d = BackendSettings.defaults(backend.imap(), backend.smtp())
                 .withStartTls(BackendSettings.StartTls.OFF);
         // A small upload limit, so that tests can pass it cheaply.
-        gateway = ImapGateway.start(new BackendSettings(d.imap(), d.smtp(), d.startTls(), d.trustStore(),
+        return new BackendSettings(d.imap(), d.smtp(), d.startTls(), d.trustStore(),
                 d.trustStorePassword(), d.connectTimeout(), d.readTimeout(), d.writeTimeout(),
                 d.maxConnectionsPerUser(), d.leaseTimeout(), d.idleEviction(), d.fetchChunkBytes(),
                 new Limits(d.limits().maxPageSize(), MAX_UPLOAD, d.limits().maxBatchItems()), d.spoolDirectory(),
                 d.spoolThresholdBytes(), d.loginFailureLimit(), d.loginFailureWindow(), d.sentMailbox(),
-                d.trashMailbox()));
-        server = RestServer.start(gateway);
-        http = new Http(server);
+                d.trashMailbox());
     }
 
     @AfterAll

@@ -207,6 +207,9 @@ class MailboxesApiTest extends LiveApi {
         HttpResponse<String> plain = http.send(ann.request("api/v1/mailboxes"));
         assertTrue(plain.headers().firstValue("Content-Encoding").isEmpty());
         assertTrue(plain.headers().allValues("Vary").toString().contains("Accept-Encoding"), plain.headers()::toString);
+        java.time.Instant date = java.time.ZonedDateTime.parse(plain.headers().firstValue("Date").orElseThrow(),
+                java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        assertTrue(Math.abs(java.time.Duration.between(date, java.time.Instant.now()).toSeconds()) < 30, date::toString);
     }
 
     @Test

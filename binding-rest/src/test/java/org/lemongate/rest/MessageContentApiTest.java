@@ -139,6 +139,43 @@ class MessageContentApiTest extends LiveApi {
     }
 
     @Test
+    void partDownloadCutHalfwayResumesWithRange() throws Exception {
+        User ann = newUser();
+        String id = deliverAttachment(ann);
+        byte[] file = bytes("mail/attachment.bin");
+        String url = "api/v1/messages/" + id + "/parts/2";
+        int half = file.length / 2;
+        HttpResponse<byte[]> first = http.sendBytes(ann.request(url).header("Range", "bytes=0-" + (half - 1)));
+        assertEquals(206, first.statusCode());
+        assertEquals("bytes 0-" + (half - 1) + "/" + file.length,
+                first.headers().firstValue("Content-Range").orElseThrow());
+        assertEquals(Integer.toString(half), first.headers().firstValue("Content-Length").orElseThrow());
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<byte[]> rest = http.sendBytes(ann.request(url).header("Range", "bytes=" + half + "-")
+                .header("If-Range", etag));
+        assertEquals(206, rest.statusCode());
+        assertTrue(rest.headers().firstValue("Content-Disposition").orElseThrow().startsWith("attachment"));
+        ByteArrayOutputStream joined = new ByteArrayOutputStream();
+        joined.write(first.body());
+        joined.write(rest.body());
+        assertArrayEquals(file, joined.toByteArray());
+
+        HttpResponse<byte[]> suffix = http.sendBytes(ann.request(url).header("Range", "bytes=-10"));
+        assertEquals(206, suffix.statusCode());
+        assertArrayEquals(Arrays.copyOfRange(file, file.length - 10, file.length), suffix.body());
+        HttpResponse<byte[]> otherVersion = http.sendBytes(ann.request(url).header("Range", "bytes=5-")
+                .header("If-Range", "\"something-else\""));
+        assertEquals(200, otherVersion.statusCode());
+        assertArrayEquals(file, otherVersion.body());
+
+        HttpResponse<String> past = http.send(ann.request(url).header("Range", "bytes=" + file.length + "-"));
+        assertProblem(past, 416, "range-not-satisfiable");
+        assertEquals("bytes */" + file.length, past.headers().firstValue("Content-Range").orElseThrow());
+        assertEquals("Range", assertProblem(http.send(ann.request(url).header("Range", "bytes=9-2")), 400,
+                "invalid-input").path("field").asText());
+    }
+
+    @Test
     void badOrStaleIdsAreRefused() throws Exception {
         User ann = newUser();
         String id = deliverAttachment(ann);

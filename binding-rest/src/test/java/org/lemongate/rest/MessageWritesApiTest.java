@@ -54,6 +54,23 @@ class MessageWritesApiTest extends LiveApi {
     }
 
     @Test
+    void staleIfMatchKeepsTheMessageFromDeleteAndMove() throws Exception {
+        User ann = newUser();
+        String id = deliverNote(ann);
+        String before = http.send(ann.request("api/v1/messages/" + id)).headers().firstValue("ETag").orElseThrow();
+        http.json(patch(ann.request("api/v1/messages/" + id), "{\"flags\": {\"seen\": true}}"), 200);
+        assertProblem(http.send(ann.request("api/v1/messages/" + id + "?permanent=true").header("If-Match", before)
+                .DELETE()), 412, "precondition-failed");
+        http.send(json(ann.request("api/v1/mailboxes"), "{\"name\": \"Elsewhere\"}"));
+        assertProblem(http.send(json(ann.request("api/v1/messages/" + id + "/move").header("If-Match", before),
+                "{\"mailbox\": \"Elsewhere\"}")), 412, "precondition-failed");
+        assertEquals(1, http.json(ann.request("api/v1/messages?mailbox=INBOX"), 200).path("total").asInt());
+        String current = http.send(ann.request("api/v1/messages/" + id)).headers().firstValue("ETag").orElseThrow();
+        assertEquals(204, http.send(ann.request("api/v1/messages/" + id + "?permanent=true")
+                .header("If-Match", current).DELETE()).statusCode());
+    }
+
+    @Test
     void badFlagChangesAreRefused() throws Exception {
         User ann = newUser();
         String id = deliverNote(ann);

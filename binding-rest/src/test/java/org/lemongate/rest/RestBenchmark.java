@@ -7,7 +7,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -75,18 +81,88 @@ class RestBenchmark extends LiveApi {
         });
         calls.put("raw-100KB REST", () -> expect200(http.sendBytes(ann.request("api/v1/messages/" + bigId + "/raw"))));
 
-        StringBuilder report = new StringBuilder(String.format("%n%-20s %8s %8s %8s %12s%n", "operation", "p50 ms",
-                "p95 ms", "ratio", CLIENTS + " clients/s"));
+        StringBuilder report = new StringBuilder(String.format("%n%-20s %8s %8s %8s %12s %10s%n", "operation",
+                "p50 ms", "p95 ms", "ratio", CLIENTS + " clients/s", "cpu ms/call"));
         Map<String, double[]> single = interleaved(calls);
         Map<String, Double> baseline = new LinkedHashMap<>();
         for (var e : calls.entrySet()) {
             double[] t = single.get(e.getKey());
             String op = e.getKey().substring(0, e.getKey().indexOf(' '));
             baseline.putIfAbsent(op, t[0]);
-            report.append(String.format("%-20s %8.2f %8.2f %8.2f %12.0f%n", e.getKey(), t[0], t[1],
-                    t[0] / baseline.get(op), throughput(e.getValue())));
+            long cpu0 = processCpuNanos();
+            double perSecond = throughput(e.getValue());
+            double cpuPerCall = (processCpuNanos() - cpu0) / 1e6 / (CLIENTS * PER_CLIENT);
+            report.append(String.format("%-20s %8.2f %8.2f %8.2f %12.0f %10.3f%n", e.getKey(), t[0], t[1],
+                    t[0] / baseline.get(op), perSecond, cpuPerCall));
         }
         System.out.println(report);
+        System.out.println(externalClient(ann, bigId));
+    }
+
+    /**
+     * The REST calls measured by {@code wrk} (Debian package {@code wrk}) in a separate process, so that the
+     * client's own CPU and threads are not the JVM's: one connection for latency, 16 for throughput.
+     */
+    private static String externalClient(User user, String bigId) throws Exception {
+        Optional<Path> wrk = Stream.of(System.getenv("PATH").split(":")).map(d -> Path.of(d, "wrk"))
+                .filter(Files::isExecutable).findFirst();
+        if (wrk.isEmpty()) {
+            return "wrk not installed (apt-get install wrk): no separate-process figures";
+        }
+        StringBuilder out = new StringBuilder(String.format("%n%-20s %8s %8s %12s %16s%n", "wrk (own process)",
+                "p50 ms", "p99 ms", CLIENTS + " conns/s", "gateway cpu ms/req"));
+        Map<String, String> urls = new LinkedHashMap<>();
+        urls.put("list-50 REST", "api/v1/messages?mailbox=INBOX&limit=50");
+        urls.put("raw-100KB REST", "api/v1/messages/" + bigId + "/raw");
+        for (var e : urls.entrySet()) {
+            String url = server.uri(e.getValue()).toString();
+            String[] one = wrk(wrk.get(), url, user, 1, 1);
+            long cpu0 = processCpuNanos();
+            String[] many = wrk(wrk.get(), url, user, 2, CLIENTS);
+            double cpuPerRequest = (processCpuNanos() - cpu0) / 1e6 / Long.parseLong(many[3]);
+            out.append(String.format("%-20s %8s %8s %12s %16.3f%n", e.getKey(), one[0], one[1], many[2],
+                    cpuPerRequest));
+        }
+        return out.toString();
+    }
+
+    /** CPU time used by this JVM (gateway, IMAP client and, in-JVM, the HTTP client), from the OS. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** Runs wrk for 5 s; answers p50 ms, p99 ms, requests per second and the number of requests. */
+    private static String[] wrk(Path wrk, String url, User user, int threads, int connections) throws Exception {
+        Process p = new ProcessBuilder(wrk.toString(), "-t" + threads, "-c" + connections, "-d5s", "--latency",
+                "-H", "Authorization: " + Http.basic(user.name(), PASSWORD), "-H", "Accept-Encoding: gzip", url)
+                .redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        p.waitFor(30, TimeUnit.SECONDS);
+        if (text.contains("Non-2xx")) {
+            throw new AssertionError("wrk saw errors: " + text);
+        }
+        return new String[] {millis(text, "50%"), millis(text, "99%"), match(text, "Requests/sec:\\s+([0-9.]+)"),
+            match(text, "([0-9]+) requests in")};
+    }
+
+    private static String millis(String wrkOutput, String percentile) {
+        Matcher m = Pattern.compile(percentile.replace("%", "%\\s+([0-9.]+)(us|ms|s)")).matcher(wrkOutput);
+        if (!m.find()) {
+            return "?";
+        }
+        double v = Double.parseDouble(m.group(1));
+        double ms = switch (m.group(2)) {
+            case "us" -> v / 1000;
+            case "s" -> v * 1000;
+            default -> v;
+        };
+        return String.format("%.2f", ms);
+    }
+
+    private static String match(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        return m.find() ? m.group(1) : "?";
     }
 
     private static void expect200(HttpResponse<byte[]> response) {

@@ -2,7 +2,9 @@ package org.lemongate.soap;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -37,6 +39,7 @@ final class ChangeWaits implements AutoCloseable {
 
     private final MailGateway gateway;
     private final Semaphore slots = new Semaphore(MAX_WAITS);
+    private final Set<Wait> held = ConcurrentHashMap.newKeySet();
     // Timers and the queries signals trigger; never the watcher's own thread, which must not block.
     private final ScheduledExecutorService worker = Executors.newScheduledThreadPool(2, r -> {
         Thread t = new Thread(r, "lemongate-soap-wait");
@@ -67,7 +70,11 @@ final class ChangeWaits implements AutoCloseable {
                     + MAX_WAITS + "); call SyncFolder or try again shortly", RETRY_WHEN_FULL);
         }
         Wait wait = new Wait(account, mailbox, token, maxChanges);
-        wait.result.whenComplete((changes, error) -> slots.release());
+        held.add(wait);
+        wait.result.whenComplete((changes, error) -> {
+            held.remove(wait);
+            slots.release();
+        });
         try {
             if (!hold.isZero()) {
                 // Subscribe before the first query: a change between the two is then signalled, not missed.
@@ -87,8 +94,10 @@ final class ChangeWaits implements AutoCloseable {
         return wait.result;
     }
 
+    /** Answers every held wait now, empty, so no suspended request outlives the binding; then stops the timers. */
     @Override
     public void close() {
+        held.forEach(Wait::expire);
         worker.shutdownNow();
     }
 

@@ -141,6 +141,11 @@ final class SoapTestGateway implements BeforeAllCallback, AfterAllCallback {
         return greenMail;
     }
 
+    /** The mapping layer the binding runs on, for tests of the binding's own parts. */
+    MailGateway mailGateway() {
+        return gateway;
+    }
+
     /** The Dovecot server of a {@link #withDovecot()} gateway, for a test's own IMAP session. */
     DovecotServer dovecot() {
         return dovecot;

@@ -21,6 +21,11 @@ import jakarta.xml.ws.BindingProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.lemongate.mapping.Changes;
+import org.lemongate.mapping.Credentials;
+import org.lemongate.mapping.MailAccount;
+import org.lemongate.mapping.MailboxName;
+import org.lemongate.mapping.SyncToken;
 import org.lemongate.soap.wire.FaultCode;
 import org.lemongate.soap.wire.FolderChanges;
 import org.lemongate.soap.wire.FolderTreeChanges;
@@ -165,6 +170,21 @@ class SyncOperationsTest {
         } finally {
             clients.shutdownNow();
         }
+    }
+
+    @Test
+    void closingTheBindingAnswersHeldWaitsAtOnce() throws Exception {
+        Credentials credentials = Credentials.password(SoapTestGateway.USER, SoapTestGateway.PASSWORD, "127.0.0.1");
+        MailAccount account = gateway.mailGateway().login(credentials);
+        SyncToken token = account.syncToken(MailboxName.INBOX);
+        ChangeWaits waits = new ChangeWaits(gateway.mailGateway());
+        CompletableFuture<Changes> held = waits.start(credentials, account, MailboxName.INBOX, token, 10,
+                Duration.ofSeconds(20));
+        assertFalse(held.isDone());
+        waits.close();
+        Changes answer = held.get(2, TimeUnit.SECONDS);
+        assertTrue(answer.isEmpty());
+        assertEquals(token.token(), answer.next().token());
     }
 
     @Test

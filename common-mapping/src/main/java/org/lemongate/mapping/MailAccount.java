@@ -106,6 +106,16 @@ public interface MailAccount {
     SubmitResult submit(MessageSource message);
 
     /**
+     * Builds a MIME message from a composition and attachments into the spool (memory, then a temporary file), with
+     * Date and Message-ID set: text and HTML bodies in UTF-8 (quoted-printable), attachments base64, each read once
+     * from its source. The result goes to {@link #submit(MessageSource)} like an upload; close it when done.
+     *
+     * @throws MailException.TooLarge     when the message would exceed the upload limit (building stops there)
+     * @throws MailException.InvalidInput when an attachment cannot be read to its end
+     */
+    SpooledMessage compose(Composition composition, List<AttachmentSource> attachments);
+
+    /**
      * The mailbox's current sync token: the starting point for {@link #changesSince}. A client that takes it should
      * list the mailbox afterwards (or before, and accept seeing a message twice) to hold its full state.
      */

@@ -48,6 +48,27 @@ public final class SpooledMessage implements MessageSource, AutoCloseable {
     public static SpooledMessage spool(InputStream in, long maxBytes, int memoryThreshold, Path spoolDir)
             throws IOException {
         Objects.requireNonNull(in, "in");
+        return write(in::transferTo, maxBytes, memoryThreshold, spoolDir);
+    }
+
+    /** What writes a message into the spool, for {@link #write}. */
+    @FunctionalInterface
+    public interface Writer {
+        /** Writes the whole message to {@code out} (and does not close it). */
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Spools a message that {@code writer} produces, such as one the gateway composes, normalised, checked and
+     * bounded exactly as {@link #spool} treats an upload.
+     *
+     * @throws MailException.TooLarge     when the message exceeds {@code maxBytes}; writing stops there
+     * @throws MailException.InvalidInput when it is empty or does not start with a header section
+     * @throws IOException                when the writer or the spool file fails
+     */
+    public static SpooledMessage write(Writer writer, long maxBytes, int memoryThreshold, Path spoolDir)
+            throws IOException {
+        Objects.requireNonNull(writer, "writer");
         Objects.requireNonNull(spoolDir, "spoolDir");
         if (maxBytes < 1 || memoryThreshold < 0) {
             throw new IllegalArgumentException("maxBytes must be positive and memoryThreshold not negative");
@@ -56,7 +77,7 @@ public final class SpooledMessage implements MessageSource, AutoCloseable {
         try {
             HeaderCheck headers = new HeaderCheck(spool);
             CrlfNormalizer lines = new CrlfNormalizer(headers);
-            in.transferTo(lines);
+            writer.writeTo(lines);
             lines.finish();
             headers.finish();
             spool.close();

@@ -2,6 +2,7 @@ package org.lemongate.mapping.imap;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PushbackInputStream;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -86,7 +87,7 @@ final class ContentReader {
         for (int i = 0; i < 64; i++) {
             long offset = at;
             BodySlice more = imap.read(what, c -> {
-                c.selectFor(ref);
+                c.selectForContinuation(ref); // the first chunk came with the catch-up
                 for (Response r : c.command("UID FETCH " + ref.uid() + " (UID BODY.PEEK[]<" + offset + "." + chunk
                         + ">)", null)) {
                     if (r instanceof FetchResponse f && SummaryReader.uid(f) == ref.uid()) {
@@ -105,8 +106,13 @@ final class ContentReader {
     }
 
     /**
-     * A part, transfer-decoded. The decoded size is not known in advance (BODYSTRUCTURE gives the encoded size), so
-     * a range is served by skipping decoded bytes; a start past the end is reported before streaming begins.
+     * A part, transfer-decoded. The decoded size is not known in advance (BODYSTRUCTURE gives the encoded size): the
+     * whole part streams with unknown length; for a range the part is first decoded once to count its bytes (so the
+     * range's length and the total are exact and a start past the end is refused before anything streams), then
+     * served by skipping decoded bytes.
+     *
+     * @param structure the message's structure, read by the same operation just before: that read caught up with
+     *                  other sessions' changes, so the part's chunks all continue it (ADR 0007)
      */
     Content part(MessageStructure structure, String partId, ByteRange range) {
         MessageRef ref = structure.summary().ref();
@@ -116,14 +122,9 @@ final class ContentReader {
             throw new MailException.InvalidInput("part", "part '" + partId + "' is a multipart container; "
                     + "fetch one of its sub-parts");
         }
-        InputStream encoded = new PartialFetchStream(imap, ref, partId, 0, Math.max(part.size(), 1) + 2, chunk)
-                .prefetch();
-        InputStream decoded;
-        try {
-            decoded = MimeUtility.decode(encoded, part.encoding());
-        } catch (MessagingException e) {
-            decoded = encoded; // an unknown transfer encoding: serve the bytes as stored
-        }
+        OptionalLong total = range.isAll() ? OptionalLong.empty() : OptionalLong.of(decodedSize(ref, part, partId));
+        long length = total.isPresent() ? range.lengthWithin(total.getAsLong()) : -1;
+        InputStream decoded = decoded(ref, part, partId);
         try {
             if (range.first() > 0) {
                 long skipped = decoded.skip(range.first());
@@ -153,9 +154,29 @@ final class ContentReader {
             throw new MailException.BackendUnavailable("reading part '" + partId + "' failed: " + e.getMessage(),
                     Failures.RETRY_AFTER, false, e);
         }
-        InputStream body = range.last().isPresent()
-                ? new BoundedStream(decoded, range.last().getAsLong() - range.first() + 1) : decoded;
+        InputStream body = length >= 0 ? new BoundedStream(decoded, length) : decoded;
         String type = part.contentType() + part.charset().map(cs -> "; charset=" + cs).orElse("");
-        return new Content(body, type, part.filename(), range.first(), OptionalLong.empty(), OptionalLong.empty());
+        return new Content(body, type, part.filename(), range.first(),
+                length >= 0 ? OptionalLong.of(length) : OptionalLong.empty(), total);
+    }
+
+    private InputStream decoded(MessageRef ref, MimePart part, String partId) {
+        InputStream encoded = new PartialFetchStream(imap, ref, partId, 0, Math.max(part.size(), 1) + 2, chunk)
+                .afterCatchUp().prefetch();
+        try {
+            return MimeUtility.decode(encoded, part.encoding());
+        } catch (MessagingException e) {
+            return encoded; // an unknown transfer encoding: serve the bytes as stored
+        }
+    }
+
+    /** The decoded size of a part, by decoding it once as a stream (nothing is kept). */
+    private long decodedSize(MessageRef ref, MimePart part, String partId) {
+        try (InputStream in = decoded(ref, part, partId)) {
+            return in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new MailException.BackendUnavailable("reading part '" + partId + "' failed: " + e.getMessage(),
+                    Failures.RETRY_AFTER, false, e);
+        }
     }
 }

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.lemongate.mapping.AttachmentSource;
 import org.lemongate.mapping.ByteRange;
+import org.lemongate.mapping.Composition;
 import org.lemongate.mapping.Changes;
 import org.lemongate.mapping.HierarchyChanges;
 import org.lemongate.mapping.HierarchyToken;
@@ -175,6 +177,13 @@ final class ImapAccount implements MailAccount {
     @Override
     public SubmitResult submit(MessageSource message) {
         return submitter.submit(message);
+    }
+
+    @Override
+    public SpooledMessage compose(Composition composition, List<AttachmentSource> attachments) {
+        BackendSettings s = gateway.settings();
+        return Composer.compose(composition, attachments, s.limits().maxUploadBytes(), s.spoolThresholdBytes(),
+                s.spoolDirectory());
     }
 
     @Override

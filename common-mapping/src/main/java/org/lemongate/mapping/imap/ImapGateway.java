@@ -5,8 +5,8 @@ import java.io.InputStream;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.Properties;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -51,11 +51,16 @@ public final class ImapGateway implements MailGateway {
 
     private ImapGateway(BackendSettings settings) {
         this.settings = settings;
-        this.housekeeping = Executors.newScheduledThreadPool(1, r -> {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "lemongate-imap-housekeeping");
             t.setDaemon(true);
             return t;
         });
+        // Jakarta Mail schedules a write-timeout task for every socket write and cancels it when the write returns.
+        // Kept until their deadline, the cancelled tasks would pile up by the thousand and wake this thread once
+        // each; removed at once, the queue holds little more than the eviction scan.
+        timer.setRemoveOnCancelPolicy(true);
+        this.housekeeping = timer;
         javax.net.ssl.SSLSocketFactory tls = tlsSocketFactory(settings);
         this.imapProps = protocolProps("mail.imap", settings, tls, housekeeping);
         this.smtpProps = protocolProps("mail.smtp", settings, tls, housekeeping);

@@ -1,12 +1,10 @@
 package org.lemongate.mapping.imap;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
@@ -35,21 +33,6 @@ final class OutgoingMessage extends MimeMessage {
         // Nothing may be regenerated: what is written is exactly the source.
         this.saved = true;
         this.modified = false;
-    }
-
-    /** The source with {@code prefix} (complete header lines, CRLF-terminated) in front. */
-    static MessageSource prefixed(byte[] prefix, MessageSource source) {
-        return new MessageSource() {
-            @Override
-            public long size() {
-                return prefix.length + source.size();
-            }
-
-            @Override
-            public InputStream open() throws IOException {
-                return new SequenceInputStream(new ByteArrayInputStream(prefix), source.open());
-            }
-        };
     }
 
     @Override

@@ -72,7 +72,7 @@ final class Submitter {
             added.append("Date: ").append(new MailDateFormat().format(new Date())).append("\r\n");
         }
         MessageSource outgoing = added.length() == 0 ? message
-                : OutgoingMessage.prefixed(added.toString().getBytes(StandardCharsets.UTF_8), message);
+                : MessageSource.prefixed(added.toString().getBytes(StandardCharsets.UTF_8), message);
         requireWithin(outgoing.size(), max);
         new SmtpSender(settings, gateway.smtpProps()).send(imap.credentials(), envelope, headers, outgoing);
         return new SubmitResult(messageId, envelope.recipients().stream().map(InternetAddress::getAddress).toList(),

@@ -147,8 +147,8 @@ public interface ChangeTrackingContract {
         TestUser user = TestUser.create(backend());
         LinkedBlockingQueue<ChangeSignal> signals = new LinkedBlockingQueue<>();
         try (Subscription s = backend().gateway().watch(user.credentials(), MailboxName.INBOX, signals::add)) {
-            long start = System.nanoTime();
             user.seedNotes(MailboxName.INBOX, "ping", 1, Samples.EPOCH);
+            long start = System.nanoTime(); // the APPEND has completed: from here the watcher must notice
             ChangeSignal signal = signals.poll(5, TimeUnit.SECONDS);
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             assertEquals(new ChangeSignal(MailboxName.INBOX, ChangeSignal.Kind.CHANGED), signal);
