@@ -1,12 +1,16 @@
 package org.lemongate.webdav;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import org.apache.jackrabbit.webdav.DavSession;
 import org.lemongate.mapping.MailAccount;
+import org.lemongate.mapping.MailboxName;
+import org.lemongate.mapping.MessageRef;
 import org.lemongate.mapping.MessageSummary;
 import org.lemongate.mapping.Quota;
 
@@ -19,6 +23,7 @@ final class AccountSession implements DavSession {
     private final MailAccount account;
     private final DavState state;
     private final Set<String> lockTokens = new LinkedHashSet<>();
+    private final Map<MailboxName, Map<MessageRef, StoredName>> chosenNames = new HashMap<>();
     private MailboxTree tree;
     private Optional<Quota> quota;
 
@@ -42,14 +47,24 @@ final class AccountSession implements DavSession {
         return state.properties();
     }
 
-    /** Where client-chosen file names are kept. */
+    /** Where client-chosen file names are kept; the caller may change them, so the request's copy is dropped. */
     FileNames names() {
+        chosenNames.clear();
         return state.names();
     }
 
-    /** The file name of a message: the one a client gave it, else the {@link MessageNames} one. */
+    /**
+     * The file name of a message: the one a client gave it, else the {@link MessageNames} one. The client-chosen
+     * names of a mailbox are read once per request, so a listing costs one store query, not one per message.
+     */
     String fileName(MessageSummary message) {
-        return names().nameOf(user(), message.ref()).map(DavPath::leaf).orElseGet(() -> MessageNames.name(message));
+        return storedName(message.ref()).map(n -> n.path().leaf()).orElseGet(() -> MessageNames.name(message));
+    }
+
+    /** The client-chosen name of a message, if it has one. */
+    Optional<StoredName> storedName(MessageRef ref) {
+        return Optional.ofNullable(chosenNames.computeIfAbsent(ref.mailbox(),
+                m -> state.names().inMailbox(user(), m)).get(ref));
     }
 
     /** The clock locks expire by. */

@@ -34,6 +34,7 @@ final class MailDavServlet extends AbstractWebdavServlet {
     private final transient MailLocatorFactory locators;
     private final transient MailResourceFactory resources = new MailResourceFactory();
     private final transient AccountSessions sessions;
+    private final transient DavState state;
 
     /**
      * @param servletPath where the servlet is mapped inside its context, e.g. {@code /dav}
@@ -42,6 +43,14 @@ final class MailDavServlet extends AbstractWebdavServlet {
     MailDavServlet(MailGateway gateway, String servletPath, DavState state) {
         this.locators = new MailLocatorFactory(servletPath);
         this.sessions = new AccountSessions(gateway, state);
+        this.state = state;
+    }
+
+    /** Closes the state store with the servlet. */
+    @Override
+    public void destroy() {
+        state.close();
+        super.destroy();
     }
 
     @Override

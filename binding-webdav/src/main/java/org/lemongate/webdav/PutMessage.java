@@ -1,6 +1,8 @@
 package org.lemongate.webdav;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,12 +15,13 @@ import org.lemongate.mapping.Flags;
 import org.lemongate.mapping.MailAccount;
 import org.lemongate.mapping.MailboxName;
 import org.lemongate.mapping.MessageRef;
-import org.lemongate.mapping.SpooledMessage;
+import org.lemongate.mapping.MessageSource;
 import org.lemongate.mapping.SystemFlag;
 
 /**
- * PUT (RFC 9110 section 9.3.4) of a mail message into a folder: IMAP APPEND, streamed through the gateway's spool (memory up
- * to the configured threshold, the configured spool directory beyond). The file keeps the name it was PUT under; replacing an
+ * PUT (RFC 9110 section 9.3.4) of a file into a folder: IMAP APPEND of the bytes as they are when they are mail IMAP
+ * keeps unchanged, else of a message carrying them as an attachment ({@link WrappedFile}); either way a GET returns
+ * exactly the bytes PUT (see {@link RawUpload}). The file keeps the name it was PUT under; replacing an
  * existing message appends the new one and then deletes the old one, since IMAP messages are immutable. Messages
  * filed this way are marked \Seen: they are the user's own files, not new mail.
  */
@@ -54,18 +57,36 @@ final class PutMessage {
         }
         MailboxName mailbox = folder.mailbox().get().name();
         MessageRef ref;
-        try (SpooledMessage message = account.spool(request.getInputStream())) {
+        StoredName name;
+        try (RawUpload upload = RawUpload.read(request.getInputStream(), max)) {
+            MessageSource message = upload.isPlainMail() ? new Plain(upload)
+                    : WrappedFile.of(upload, resource.path().leaf(), ZonedDateTime.now(session.clock()));
             ref = account.append(mailbox, message, Flags.of(SystemFlag.SEEN), Optional.empty());
+            name = upload.isPlainMail() ? StoredName.plain(resource.path())
+                    : new StoredName(resource.path(), upload.size());
         }
         if (resource instanceof MessageResource old) {
             account.delete(List.of(old.ref()), DeleteMode.PERMANENT);
             session.names().remove(session.user(), old.ref());
         }
-        if (!MessageNames.name(account.summary(ref)).equals(resource.path().leaf())) {
-            session.names().put(session.user(), resource.path(), ref);
+        if (name.wrapped() || !MessageNames.name(account.summary(ref)).equals(resource.path().leaf())) {
+            session.names().put(session.user(), name, ref);
         }
         response.setHeader("ETag", MessageResource.etag(ref));
         return resource.exists() ? DavServletResponse.SC_NO_CONTENT : DavServletResponse.SC_CREATED;
+    }
+
+    /** A body that IMAP keeps as it is, appended unchanged. */
+    private record Plain(RawUpload upload) implements MessageSource {
+        @Override
+        public long size() {
+            return upload.size();
+        }
+
+        @Override
+        public InputStream open() throws IOException {
+            return upload.open();
+        }
     }
 
     private static void checkConditions(WebdavRequest request, MailResource resource) throws DavException {
