@@ -27,6 +27,9 @@ interface FileNames {
     /** Re-roots the names of the messages in a renamed folder and its subfolders from {@code from} to {@code to}. */
     void renameFolder(String user, DavPath from, DavPath to);
 
+    /** Forgets the names of all messages below a folder that is gone. */
+    void removeBelow(String user, DavPath folder);
+
     /** Forgets the name of a message that is gone or has moved. */
     void remove(String user, MessageRef message);
 }

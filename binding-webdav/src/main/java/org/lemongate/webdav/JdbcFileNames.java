@@ -100,6 +100,8 @@ final class JdbcFileNames implements FileNames {
     public void renameFolder(String user, DavPath from, DavPath to) {
         String key = DavDatabase.userKey(user);
         db.transaction(c -> {
+            // Whatever the target folder held was replaced (Overwrite: T) and its names with it.
+            deleteBelow(c, key, to);
             List<String> paths = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT path FROM dav_name WHERE user_key = ? AND path LIKE ? ESCAPE '\\'")) {
                 s.setString(1, key);
@@ -136,6 +138,24 @@ final class JdbcFileNames implements FileNames {
             deleteMessage(c, key, message);
             return null;
         });
+    }
+
+    @Override
+    public void removeBelow(String user, DavPath folder) {
+        String key = DavDatabase.userKey(user);
+        db.transaction(c -> {
+            deleteBelow(c, key, folder);
+            return null;
+        });
+    }
+
+    private static void deleteBelow(Connection c, String key, DavPath folder) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM dav_name WHERE user_key = ?"
+                + " AND path LIKE ? ESCAPE '\\'")) {
+            s.setString(1, key);
+            s.setString(2, DavDatabase.below(folder));
+            s.executeUpdate();
+        }
     }
 
     private static void deleteMessage(Connection c, String key, MessageRef message) throws SQLException {

@@ -1,6 +1,11 @@
 package org.lemongate.webdav;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -159,6 +164,7 @@ final class MailDavServlet extends AbstractWebdavServlet {
         DeleteResource.run(request.getHeader(DavConstants.HEADER_DEPTH), target);
         dropLocks(target, target.path());
         target.accountSession().properties().removeWithin(target.accountSession().user(), target.path());
+        target.accountSession().names().removeBelow(target.accountSession().user(), target.path());
         response.setStatus(DavServletResponse.SC_NO_CONTENT);
     }
 
@@ -230,10 +236,48 @@ final class MailDavServlet extends AbstractWebdavServlet {
         }
     }
 
-    /** The If header is honoured only where it names something that exists (RFC 4918 section 10.4). */
+    /**
+     * The If header, evaluated in full ({@link IfHeader}): untagged lists against the request's resource, tagged
+     * ones against the resource they name. A malformed header is 400 (through {@link MailException.InvalidInput}).
+     */
     @Override
     protected boolean isPreconditionValid(WebdavRequest request, DavResource resource) {
-        return !resource.exists() || request.matchesIfHeader(resource);
+        String header = request.getHeader("If");
+        if (header == null) {
+            return true;
+        }
+        MailResource target = (MailResource) resource;
+        return IfHeader.parse(header).holds(tag -> tag == null ? Optional.of(state(target))
+                : tagged(request, tag, target.accountSession()).map(MailDavServlet::state));
+    }
+
+    /** The lock tokens covering a resource (existing or not: a lock-null resource) and its entity tag. */
+    private static IfHeader.State state(MailResource resource) {
+        AccountSession session = resource.accountSession();
+        Set<String> tokens = new HashSet<>();
+        session.locks().covering(session.user(), resource.path()).forEach(l -> tokens.add(l.token()));
+        Optional<String> etag = resource instanceof MessageResource m ? Optional.of(m.etag()) : Optional.empty();
+        return new IfHeader.State(tokens, etag);
+    }
+
+    /** The resource an If header tag names, when it is a URL of this tree on this server. */
+    private Optional<MailResource> tagged(WebdavRequest request, String tag, AccountSession session) {
+        try {
+            URI uri = new URI(tag);
+            if (uri.isAbsolute() && !request.getServerName().equalsIgnoreCase(uri.getHost())) {
+                return Optional.empty();
+            }
+            String path = uri.getRawPath();
+            String context = request.getContextPath();
+            if (path == null || !path.startsWith(context)) {
+                return Optional.empty();
+            }
+            MailLocator locator = (MailLocator) locators.createResourceLocator(context,
+                    path.substring(context.length()));
+            return Optional.of(resources.resolve(locator, session));
+        } catch (URISyntaxException | MailException.InvalidInput e) {
+            return Optional.empty();
+        }
     }
 
     @Override
