@@ -104,4 +104,32 @@ public interface MailAccount {
      * a copy in the Sent mailbox.
      */
     SubmitResult submit(MessageSource message);
+
+    /**
+     * The mailbox's current sync token: the starting point for {@link #changesSince}. A client that takes it should
+     * list the mailbox afterwards (or before, and accept seeing a message twice) to hold its full state.
+     */
+    SyncToken syncToken(MailboxName mailbox);
+
+    /**
+     * One page of changes since {@code token}: new messages with their summaries, known messages whose flags changed,
+     * and vanished messages, with the token for the next call. When {@link Changes#more()} is true, call again at once
+     * with {@link Changes#next()}.
+     *
+     * @param maxChanges added plus changed messages per page, 1 to {@link Changes#MAX_PAGE}
+     * @throws MailException.ResyncRequired when the changes cannot be computed (UIDVALIDITY changed, the server lost
+     *                                      the state the token names, or the token is too coarse for this server)
+     * @throws MailException.InvalidInput   when the token is for another mailbox
+     */
+    Changes changesSince(MailboxName mailbox, SyncToken token, int maxChanges);
+
+    /** The current token of the mailbox list, the starting point for {@link #mailboxChangesSince}. */
+    HierarchyToken hierarchyToken();
+
+    /**
+     * Mailboxes created and deleted since {@code token} (a rename is a deletion and a creation).
+     *
+     * @throws MailException.ResyncRequired when the token kept only a digest and the list has changed
+     */
+    HierarchyChanges mailboxChangesSince(HierarchyToken token);
 }

@@ -62,11 +62,40 @@ public abstract sealed class MailException extends RuntimeException
     }
 
     /** An identifier or token issued under a UIDVALIDITY the mailbox no longer has. */
-    public static final class StaleState extends MailException {
+    public static sealed class StaleState extends MailException permits ResyncRequired {
         private static final long serialVersionUID = 1L;
 
         public StaleState(String message) {
             super(ErrorCode.STALE_STATE, message, null);
+        }
+    }
+
+    /**
+     * The changes since a sync token cannot be computed: the client must drop what it holds for the mailbox (or the
+     * mailbox list) and fetch it again from a new token. Code {@link ErrorCode#STALE_STATE}.
+     */
+    public static final class ResyncRequired extends StaleState {
+        private static final long serialVersionUID = 1L;
+        private final Reason reason;
+
+        public ResyncRequired(Reason reason, String message) {
+            super(message);
+            this.reason = Objects.requireNonNull(reason, "reason");
+        }
+
+        /** Why the changes cannot be computed. */
+        public Reason reason() {
+            return reason;
+        }
+
+        /** Why a resynchronisation is needed. */
+        public enum Reason {
+            /** The mailbox was recreated or renumbered (UIDVALIDITY changed). */
+            UIDVALIDITY_CHANGED,
+            /** The server no longer has the state the token names (restored, or its change log was reset). */
+            TOKEN_TOO_OLD,
+            /** The token carries too little for this server to compute the changes (see ADR 0061). */
+            NOT_COMPUTABLE
         }
     }
 

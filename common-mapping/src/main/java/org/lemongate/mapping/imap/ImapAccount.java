@@ -8,6 +8,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.lemongate.mapping.ByteRange;
+import org.lemongate.mapping.Changes;
+import org.lemongate.mapping.HierarchyChanges;
+import org.lemongate.mapping.HierarchyToken;
+import org.lemongate.mapping.SyncToken;
 import org.lemongate.mapping.Content;
 import org.lemongate.mapping.Credentials;
 import org.lemongate.mapping.DeleteMode;
@@ -42,6 +46,7 @@ final class ImapAccount implements MailAccount {
     private final ContentReader content;
     private final MessageWriter writer;
     private final Submitter submitter;
+    private final ChangeFeed changes;
     private final ImapGateway gateway;
 
     ImapAccount(ImapGateway gateway, Credentials credentials) {
@@ -53,6 +58,7 @@ final class ImapAccount implements MailAccount {
         this.content = new ContentReader(imap, gateway.settings().fetchChunkBytes());
         this.writer = new MessageWriter(imap, mailboxes);
         this.submitter = new Submitter(imap, gateway, mailboxes);
+        this.changes = new ChangeFeed(imap);
     }
 
     @Override
@@ -169,5 +175,25 @@ final class ImapAccount implements MailAccount {
     @Override
     public SubmitResult submit(MessageSource message) {
         return submitter.submit(message);
+    }
+
+    @Override
+    public SyncToken syncToken(MailboxName mailbox) {
+        return changes.token(mailbox);
+    }
+
+    @Override
+    public Changes changesSince(MailboxName mailbox, SyncToken token, int maxChanges) {
+        return changes.since(mailbox, token, maxChanges);
+    }
+
+    @Override
+    public HierarchyToken hierarchyToken() {
+        return HierarchyToken.of(mailboxes.list());
+    }
+
+    @Override
+    public HierarchyChanges mailboxChangesSince(HierarchyToken token) {
+        return HierarchyChanges.between(token, mailboxes.list());
     }
 }

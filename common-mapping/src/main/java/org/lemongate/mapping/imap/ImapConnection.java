@@ -37,6 +37,7 @@ final class ImapConnection {
     /** Whether the reused selection must catch up with changes by other sessions before the next command. */
     private boolean syncPending;
     private boolean broken;
+    private boolean qresync;
     private long uses;
     private long lastUsedNanos = System.nanoTime();
 
@@ -259,6 +260,33 @@ final class ImapConnection {
                     + ref.mailbox() + "' (UIDVALIDITY is now " + s.uidValidity() + "); list the mailbox again");
         }
         return s;
+    }
+
+    /**
+     * Whether mod-sequence based change tracking is possible: QRESYNC (RFC 7162) for VANISHED, and UNSELECT to leave
+     * a selected mailbox before ENABLE, which RFC 5161 allows only in the authenticated state.
+     */
+    boolean canTrackModSeq() {
+        return protocol.hasCapability("QRESYNC") && protocol.hasCapability("UNSELECT");
+    }
+
+    /**
+     * Enables QRESYNC once per connection (after which the server reports expunges as VANISHED and SELECT reports
+     * HIGHESTMODSEQ), then selects the mailbox afresh so that UIDNEXT and HIGHESTMODSEQ are current.
+     */
+    Selected selectTracked(MailboxName name) throws ProtocolException {
+        if (!qresync) {
+            unselect();
+            protocol.enable("QRESYNC");
+            qresync = true;
+        }
+        return selectFresh(name);
+    }
+
+    /** Selects the mailbox with a new SELECT, so that its numbers are current. */
+    Selected selectFresh(MailboxName name) throws ProtocolException {
+        forgetSelection();
+        return select(name);
     }
 
     /** Makes the next {@link #select} issue a fresh SELECT, e.g. to read an up-to-date message count. */

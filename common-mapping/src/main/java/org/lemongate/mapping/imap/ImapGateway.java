@@ -9,17 +9,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 import org.eclipse.angus.mail.iap.ProtocolException;
 import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
+import org.lemongate.mapping.ChangeSignal;
 import org.lemongate.mapping.Credentials;
 import org.lemongate.mapping.GatewayStats;
 import org.lemongate.mapping.MailAccount;
 import org.lemongate.mapping.MailException;
 import org.lemongate.mapping.MailGateway;
+import org.lemongate.mapping.MailboxName;
+import org.lemongate.mapping.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +42,7 @@ public final class ImapGateway implements MailGateway {
     private final Properties smtpProps;
     private final ConnectionPool pool;
     private final LoginThrottle throttle;
+    private final Watchers watchers;
     private final ScheduledExecutorService housekeeping;
     private final AtomicLong loginFailures = new AtomicLong();
     private final AtomicLong loginsThrottled = new AtomicLong();
@@ -55,6 +60,7 @@ public final class ImapGateway implements MailGateway {
         this.imapProps = protocolProps("mail.imap", settings, tls, housekeeping);
         this.smtpProps = protocolProps("mail.smtp", settings, tls, housekeeping);
         this.pool = new ConnectionPool(settings, imapProps);
+        this.watchers = new Watchers(settings, imapProps, housekeeping);
         this.throttle = new LoginThrottle(settings.loginFailureLimit(), settings.loginFailureWindow(), System::nanoTime);
         long period = pool.scanPeriod().toMillis();
         housekeeping.scheduleWithFixedDelay(pool::evictIdle, period, period, TimeUnit.MILLISECONDS);
@@ -214,6 +220,18 @@ public final class ImapGateway implements MailGateway {
         return version;
     }
 
+    /** Checks the credentials and the mailbox on the request pool, then attaches to the user's watcher. */
+    @Override
+    public Subscription watch(Credentials credentials, MailboxName mailbox, Consumer<ChangeSignal> listener) {
+        login(credentials).mailbox(mailbox);
+        return watchers.watch(credentials, mailbox, listener);
+    }
+
+    /** How many users have a watcher now. */
+    int watchedUsers() {
+        return watchers.watchedUsers();
+    }
+
     @Override
     public boolean backendReachable() {
         boolean ssl = settings.imap().getScheme().equalsIgnoreCase("imaps");
@@ -236,6 +254,7 @@ public final class ImapGateway implements MailGateway {
 
     @Override
     public void close() {
+        watchers.close();
         pool.close();
         housekeeping.shutdownNow();
     }

@@ -162,7 +162,8 @@ final class MessageQueries {
         return order.size();
     }
 
-    private static List<MessageSummary> fetchSummaries(ImapConnection c, MailboxName mailbox, long uidValidity,
+    /** Summaries of the given UIDs in their order, leaving out those expunged meanwhile; one UID FETCH. */
+    static List<MessageSummary> fetchSummaries(ImapConnection c, MailboxName mailbox, long uidValidity,
                                                        List<Long> uids) throws ProtocolException {
         if (uids.isEmpty()) {
             return List.of();

@@ -90,6 +90,16 @@ final class UidSets {
         }
     }
 
+    /**
+     * The UIDs of a set such as {@code 3:5,9} as the server wrote it.
+     *
+     * @return null when the set holds more than {@code max} UIDs
+     * @throws NumberFormatException when it is not a UID set
+     */
+    static long[] parse(String set, int max) {
+        return expand(set, max);
+    }
+
     /** The UIDs of a set in order, ranges ascending whichever way the server wrote them; null when too many. */
     private static long[] expand(String set, int max) {
         String[] items = set.split(",");

@@ -8,7 +8,7 @@ package org.lemongate.mapping.contract;
  */
 public interface MailAccountContract extends MailboxContract, MessageListContract, SearchContract,
         MessageContentContract, MessageChangeContract, MessageBatchContract, AccountContract, SubmissionContract,
-        IsolationContract {
+        IsolationContract, ChangeTrackingContract {
 
     @Override
     MailBackend backend();

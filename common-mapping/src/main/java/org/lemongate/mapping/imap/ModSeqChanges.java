@@ -1,0 +1,137 @@
+package org.lemongate.mapping.imap;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.eclipse.angus.mail.iap.Argument;
+import org.eclipse.angus.mail.iap.ProtocolException;
+import org.eclipse.angus.mail.iap.Response;
+import org.eclipse.angus.mail.imap.protocol.FLAGS;
+import org.eclipse.angus.mail.imap.protocol.FetchResponse;
+import org.eclipse.angus.mail.imap.protocol.IMAPResponse;
+import org.eclipse.angus.mail.imap.protocol.MODSEQ;
+import org.lemongate.mapping.ChangedMessage;
+import org.lemongate.mapping.Changes;
+import org.lemongate.mapping.Flags;
+import org.lemongate.mapping.MailException;
+import org.lemongate.mapping.MessageRef;
+import org.lemongate.mapping.MessageSummary;
+import org.lemongate.mapping.SyncToken;
+
+/**
+ * Changes by mod-sequence (RFC 7162): flag changes of known messages by {@code UID FETCH 1:n (FLAGS) (CHANGEDSINCE m
+ * VANISHED)}, ordered by (mod-sequence, UID) so that a page can end anywhere and the next token names exactly where;
+ * new messages by UID from the token's UIDNEXT; vanished ones from VANISHED (EARLIER), always in full (ADR 0060).
+ */
+final class ModSeqChanges {
+
+    /** Vanished UIDs one answer may hold: a bound on what a hostile or broken server can make the gateway expand. */
+    private static final int MAX_VANISHED = 1_000_000;
+
+    private ModSeqChanges() {
+    }
+
+    /** A known message's change: its position in mod-sequence order and its flags now. */
+    private record Change(long uid, long modSeq, Flags flags) {
+    }
+
+    static Changes since(ImapConnection c, SyncToken token, int max) throws ProtocolException {
+        ImapConnection.Selected s = c.selectTracked(token.mailbox());
+        if (s.uidValidity() != token.uidValidity()) {
+            throw ChangeFeed.recreated(token.mailbox());
+        }
+        if (s.highestModSeq() == 0 || s.highestModSeq() < token.modSeq()) {
+            throw new MailException.ResyncRequired(MailException.ResyncRequired.Reason.TOKEN_TOO_OLD,
+                    "the IMAP server no longer has the state the sync token names (its mod-sequence went back); "
+                            + "fetch a new token and list mailbox '" + token.mailbox() + "' again");
+        }
+        long highest = s.highestModSeq();
+        List<Change> changes = new ArrayList<>();
+        Set<Long> vanished = new TreeSet<>();
+        if (token.uidNext() > 1) {
+            String known = "1:" + (token.uidNext() - 1);
+            long since = token.modSeqUid() > 0 ? token.modSeq() - 1 : token.modSeq();
+            boolean together = since == token.vanishedModSeq();
+            highest = Math.max(highest, fetch(c, known, since, together, changes, vanished));
+            if (!together) {
+                highest = Math.max(highest, fetch(c, known, token.vanishedModSeq(), true, new ArrayList<>(), vanished));
+            }
+        }
+        changes.removeIf(ch -> ch.modSeq() < token.modSeq()
+                || ch.modSeq() == token.modSeq() && ch.uid() <= token.modSeqUid() || vanished.contains(ch.uid()));
+        changes.sort(Comparator.comparingLong(Change::modSeq).thenComparingLong(Change::uid));
+        List<Long> fresh = ChangeFeed.uidsFrom(c, token.uidNext());
+
+        ChangeFeed.Cut cut = ChangeFeed.Cut.of(changes.size(), fresh.size(), max);
+        List<Change> pageChanges = changes.subList(0, cut.changes());
+        List<Long> pageFresh = fresh.subList(0, cut.fresh());
+        boolean more = cut.more();
+        List<MessageSummary> added = MessageQueries.fetchSummaries(c, token.mailbox(), s.uidValidity(), pageFresh);
+
+        SyncToken next;
+        if (cut.inChanges()) {
+            Change last = pageChanges.get(pageChanges.size() - 1);
+            next = new SyncToken(token.mailbox(), s.uidValidity(), token.uidNext(), last.modSeq(), last.uid(),
+                    highest, java.util.Optional.empty());
+        } else {
+            long uidNext = pageFresh.isEmpty() ? token.uidNext()
+                    : Math.max(token.uidNext(), pageFresh.get(pageFresh.size() - 1) + 1);
+            if (!more) {
+                uidNext = Math.max(uidNext, s.uidNext());
+            }
+            next = SyncToken.ofModSeq(token.mailbox(), s.uidValidity(), uidNext, highest);
+        }
+        List<ChangedMessage> changed = pageChanges.stream()
+                .map(ch -> new ChangedMessage(MessageRef.of(token.mailbox(), s.uidValidity(), ch.uid()), ch.flags()))
+                .toList();
+        List<MessageRef> gone = vanished.stream().map(uid -> MessageRef.of(token.mailbox(), s.uidValidity(), uid))
+                .toList();
+        return new Changes(added, changed, gone, more, next);
+    }
+
+    /**
+     * One {@code UID FETCH known (UID FLAGS) (CHANGEDSINCE since [VANISHED])}; returns the highest mod-sequence seen.
+     */
+    private static long fetch(ImapConnection c, String known, long since, boolean withVanished, List<Change> into,
+                              Set<Long> vanished) throws ProtocolException {
+        Argument args = new Argument();
+        args.writeAtom(known);
+        args.writeAtom("(UID FLAGS)");
+        args.writeAtom("(CHANGEDSINCE " + since + (withVanished ? " VANISHED)" : ")"));
+        long highest = 0;
+        for (Response r : c.command("UID FETCH", args)) {
+            if (r instanceof FetchResponse f && SummaryReader.uid(f) > 0) {
+                MODSEQ m = f.getItem(MODSEQ.class);
+                long modSeq = m == null ? since + 1 : m.modseq;
+                highest = Math.max(highest, modSeq);
+                into.add(new Change(SummaryReader.uid(f), modSeq, SummaryReader.flags(f.getItem(FLAGS.class))));
+            } else if (withVanished && r instanceof IMAPResponse ir && ir.isUnTagged() && ir.keyEquals("VANISHED")) {
+                readVanished(ir, vanished);
+            }
+        }
+        return highest;
+    }
+
+    private static void readVanished(IMAPResponse r, Set<Long> into) {
+        String rest = r.getRest() == null ? "" : r.getRest().trim();
+        if (rest.toUpperCase(java.util.Locale.ROOT).startsWith("(EARLIER)")) {
+            rest = rest.substring("(EARLIER)".length()).trim();
+        }
+        try {
+            long[] uids = UidSets.parse(rest, MAX_VANISHED);
+            if (uids == null) {
+                throw new MailException.ResyncRequired(MailException.ResyncRequired.Reason.TOKEN_TOO_OLD,
+                        "more than " + MAX_VANISHED + " messages vanished since the sync token was issued; "
+                                + "fetch a new token and list the mailbox again");
+            }
+            for (long uid : uids) {
+                into.add(uid);
+            }
+        } catch (NumberFormatException e) {
+            throw new MailException.BackendError("the IMAP server sent a VANISHED answer the gateway cannot read", e);
+        }
+    }
+}
