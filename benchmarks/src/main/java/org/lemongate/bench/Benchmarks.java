@@ -44,8 +44,8 @@ public final class Benchmarks {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !List.of("mapping", "bindings").contains(args[0])) {
-            System.err.println("usage: java -jar lemongate-benchmarks.jar mapping|bindings [--quick] [--out FILE]"
+        if (args.length == 0 || !List.of("mapping", "bindings", "webdav").contains(args[0])) {
+            System.err.println("usage: java -jar lemongate-benchmarks.jar mapping|bindings|webdav [--quick] [--out FILE]"
                     + " [--gateway-jar app/target/lemongate.jar]");
             System.exit(2);
         }
@@ -59,7 +59,11 @@ public final class Benchmarks {
                 jar = Path.of(args[i + 1]);
             }
         }
-        String report = args[0].equals("mapping") ? mapping(quick) : bindings(quick, jar);
+        String report = switch (args[0]) {
+            case "mapping" -> mapping(quick);
+            case "webdav" -> WebdavBench.run(quick);
+            default -> bindings(quick, jar);
+        };
         System.out.println(report);
         if (out.isPresent()) {
             Files.writeString(out.get(), report);

@@ -3,11 +3,13 @@ package org.lemongate.webdav;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import org.apache.jackrabbit.webdav.DavSession;
+import org.apache.jackrabbit.webdav.property.DavProperty;
 import org.lemongate.mapping.MailAccount;
 import org.lemongate.mapping.MailboxName;
 import org.lemongate.mapping.MessageRef;
@@ -24,6 +26,8 @@ final class AccountSession implements DavSession {
     private final DavState state;
     private final Set<String> lockTokens = new LinkedHashSet<>();
     private final Map<MailboxName, Map<MessageRef, StoredName>> chosenNames = new HashMap<>();
+    private final Map<DavPath, Map<DavPath, List<DavProperty<?>>>> deadProperties = new HashMap<>();
+    private List<DavLock> userLocks;
     private MailboxTree tree;
     private Optional<Quota> quota;
 
@@ -37,14 +41,43 @@ final class AccountSession implements DavSession {
         return account.user();
     }
 
-    /** Where locks are kept. */
+    /** Where locks are kept; the caller may change them, so the request's copy is dropped. */
     LockStore locks() {
+        userLocks = null;
         return state.locks();
     }
 
-    /** Where dead properties are kept. */
+    /** The user's live locks that cover {@code path}, from one read of the store per request. */
+    List<DavLock> locksCovering(DavPath path) {
+        if (userLocks == null) {
+            userLocks = state.locks().within(user(), DavPath.ROOT);
+        }
+        return userLocks.stream().filter(l -> l.covers(path)).toList();
+    }
+
+    /** Where dead properties are kept; the caller may change them, so the request's copy is dropped. */
     DeadProperties properties() {
+        deadProperties.clear();
         return state.properties();
+    }
+
+    /** The dead properties of a resource, read for all of its folder's members at once, once per request. */
+    List<DavProperty<?>> deadProperties(DavPath path) {
+        if (path.isRoot()) {
+            return state.properties().get(user(), path);
+        }
+        return deadProperties.computeIfAbsent(path.parent(), f -> state.properties().children(user(), f))
+                .getOrDefault(path, List.of());
+    }
+
+    /** The names sync-collection reported messages under. */
+    ReportedNames reported() {
+        return state.reported();
+    }
+
+    /** Where files kept out of IMAP (empty, lock-null and desktop side files) are. */
+    StoredFiles files() {
+        return state.files();
     }
 
     /** Where client-chosen file names are kept; the caller may change them, so the request's copy is dropped. */

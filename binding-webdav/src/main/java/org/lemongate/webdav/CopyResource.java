@@ -32,6 +32,11 @@ final class CopyResource {
         AccountSession session = source.accountSession();
         if (source instanceof FolderResource folder) {
             copyFolder(session, folder.mailbox().orElseThrow(), transfer.target(), deep);
+            if (deep) {
+                session.files().copy(session.user(), source.path(), transfer.target());
+            }
+        } else if (source instanceof StoredFileResource) {
+            session.files().copy(session.user(), source.path(), transfer.target());
         } else {
             MessageResource message = (MessageResource) source;
             Transfer.name(session, transfer.target(), Transfer.single(session.account().copy(List.of(message.ref()),

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -23,6 +24,9 @@ final class DavDatabase implements AutoCloseable {
     /** Most connections held open; every unit of work is short. */
     private static final int MAX_CONNECTIONS = 8;
 
+    /** The condition on {@code path} selecting a path and everything below it (two parameters). */
+    private static final String WITHIN = "(path = ? OR path LIKE ? ESCAPE '\\')";
+
     /** When a client should try again after the database failed. */
     private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
@@ -39,6 +43,12 @@ final class DavDatabase implements AutoCloseable {
                 + " mailbox VARCHAR(4096) NOT NULL, uid_validity BIGINT NOT NULL, uid BIGINT NOT NULL,"
                 + " original_size BIGINT NOT NULL, PRIMARY KEY (user_key, path))",
         "CREATE UNIQUE INDEX IF NOT EXISTS dav_name_message ON dav_name (user_key, mailbox, uid_validity, uid)",
+        "CREATE TABLE IF NOT EXISTS dav_reported (user_key CHAR(64) NOT NULL, mailbox VARCHAR(4096) NOT NULL,"
+                + " uid_validity BIGINT NOT NULL, uid BIGINT NOT NULL, leaf VARCHAR(4096) NOT NULL,"
+                + " PRIMARY KEY (user_key, mailbox, uid_validity, uid))",
+        "CREATE TABLE IF NOT EXISTS dav_file (user_key CHAR(64) NOT NULL, path VARCHAR(8192) NOT NULL,"
+                + " content BLOB NOT NULL, size BIGINT NOT NULL, created BIGINT NOT NULL, modified BIGINT NOT NULL,"
+                + " PRIMARY KEY (user_key, path))",
     };
 
     /** One unit of work on a connection, inside a transaction. */
@@ -146,6 +156,42 @@ final class DavDatabase implements AutoCloseable {
             sb.append(ch);
         }
         return sb.append('%').toString();
+    }
+
+    /**
+     * Replaces the rows of {@code table} at and below {@code to} with those at and below {@code from}, re-rooted,
+     * and drops the source rows on a move: how files, folders and their state follow MOVE and COPY.
+     *
+     * @param table   one of this class's tables keyed by {@code user_key} and {@code path}
+     * @param columns its other columns, comma separated
+     */
+    static void transfer(Connection c, String table, String columns, String userKey, DavPath from, DavPath to,
+                         boolean removeSource) throws SQLException {
+        deleteWithin(c, table, userKey, to);
+        String fromKey = key(from);
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO " + table + " (user_key, path, " + columns
+                + ") SELECT user_key, CONCAT(?, SUBSTRING(path, ?)), " + columns + " FROM " + table
+                + " WHERE user_key = ? AND " + WITHIN)) {
+            s.setString(1, to.isRoot() ? "" : key(to));
+            s.setInt(2, from.isRoot() ? 1 : fromKey.length() + 1);
+            s.setString(3, userKey);
+            s.setString(4, fromKey);
+            s.setString(5, below(from));
+            s.executeUpdate();
+        }
+        if (removeSource) {
+            deleteWithin(c, table, userKey, from);
+        }
+    }
+
+    /** Deletes the rows of {@code table} at and below {@code path}. */
+    static void deleteWithin(Connection c, String table, String userKey, DavPath path) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE user_key = ? AND " + WITHIN)) {
+            s.setString(1, userKey);
+            s.setString(2, key(path));
+            s.setString(3, below(path));
+            s.executeUpdate();
+        }
     }
 
     /** Parses the stored form of a path back. */

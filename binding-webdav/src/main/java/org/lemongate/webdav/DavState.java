@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.util.Objects;
 
 /**
- * What the WebDAV binding keeps beyond IMAP (ADR 6): locks, client-chosen file names and dead properties, all
- * in one {@link DavDatabase}, and the clock locks expire by. One per binding,
+ * What the WebDAV binding keeps beyond IMAP (ADR 6): locks, client-chosen file names, dead properties and the
+ * files kept out of IMAP, all in one {@link DavDatabase}, and the clock locks expire by. One per binding,
  * shared by all requests and users; every entry is keyed by user.
  */
 final class DavState implements AutoCloseable {
@@ -14,6 +14,8 @@ final class DavState implements AutoCloseable {
     private final LockStore locks;
     private final FileNames names;
     private final DeadProperties properties;
+    private final StoredFiles files;
+    private final ReportedNames reported;
     private final Clock clock;
 
     private DavState(DavDatabase db, Clock clock) {
@@ -22,6 +24,8 @@ final class DavState implements AutoCloseable {
         this.locks = new JdbcLockStore(db, clock);
         this.names = new JdbcFileNames(db);
         this.properties = new JdbcDeadProperties(db);
+        this.files = new JdbcStoredFiles(db);
+        this.reported = new JdbcReportedNames(db);
     }
 
     /**
@@ -43,6 +47,14 @@ final class DavState implements AutoCloseable {
 
     DeadProperties properties() {
         return properties;
+    }
+
+    StoredFiles files() {
+        return files;
+    }
+
+    ReportedNames reported() {
+        return reported;
     }
 
     Clock clock() {

@@ -3,12 +3,12 @@ package org.lemongate.webdav;
 import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
@@ -29,7 +29,6 @@ import org.xml.sax.SAXException;
  */
 final class JdbcDeadProperties implements DeadProperties {
 
-    private static final String WITHIN = "(path = ? OR path LIKE ? ESCAPE '\\')";
 
     private final DavDatabase db;
 
@@ -58,6 +57,32 @@ final class JdbcDeadProperties implements DeadProperties {
             props.add(fromXml(x));
         }
         return props;
+    }
+
+    @Override
+    public Map<DavPath, List<DavProperty<?>>> children(String user, DavPath folder) {
+        List<String[]> rows = db.transaction(c -> {
+            List<String[]> found = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT path, xml FROM dav_property WHERE user_key = ?"
+                    + " AND path LIKE ? ESCAPE '\\' ORDER BY path, namespace, local_name")) {
+                s.setString(1, DavDatabase.userKey(user));
+                s.setString(2, DavDatabase.below(folder));
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        found.add(new String[] {r.getString(1), r.getString(2)});
+                    }
+                }
+            }
+            return found;
+        });
+        Map<DavPath, List<DavProperty<?>>> byPath = new HashMap<>();
+        for (String[] row : rows) {
+            DavPath path = DavDatabase.path(row[0]);
+            if (path.parent().equals(folder)) {
+                byPath.computeIfAbsent(path, p -> new ArrayList<>()).add(fromXml(row[1]));
+            }
+        }
+        return byPath;
     }
 
     @Override
@@ -112,42 +137,17 @@ final class JdbcDeadProperties implements DeadProperties {
     public void removeWithin(String user, DavPath path) {
         String key = DavDatabase.userKey(user);
         db.transaction(c -> {
-            deleteWithin(c, key, path);
+            DavDatabase.deleteWithin(c, "dav_property", key, path);
             return null;
         });
     }
 
-    /** Replaces whatever {@code to} held with the properties of {@code from}, re-rooted; drops the source on MOVE. */
     private void transfer(String user, DavPath from, DavPath to, boolean removeSource) {
         String key = DavDatabase.userKey(user);
         db.transaction(c -> {
-            deleteWithin(c, key, to);
-            String fromKey = DavDatabase.key(from);
-            String toKey = DavDatabase.key(to);
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO dav_property (user_key, path, namespace,"
-                    + " local_name, xml) SELECT user_key, CONCAT(?, SUBSTRING(path, ?)), namespace, local_name, xml"
-                    + " FROM dav_property WHERE user_key = ? AND " + WITHIN)) {
-                s.setString(1, toKey.equals("/") ? "" : toKey);
-                s.setInt(2, fromKey.equals("/") ? 1 : fromKey.length() + 1);
-                s.setString(3, key);
-                s.setString(4, fromKey);
-                s.setString(5, DavDatabase.below(from));
-                s.executeUpdate();
-            }
-            if (removeSource) {
-                deleteWithin(c, key, from);
-            }
+            DavDatabase.transfer(c, "dav_property", "namespace, local_name, xml", key, from, to, removeSource);
             return null;
         });
-    }
-
-    private static void deleteWithin(Connection c, String key, DavPath path) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM dav_property WHERE user_key = ? AND " + WITHIN)) {
-            s.setString(1, key);
-            s.setString(2, DavDatabase.key(path));
-            s.setString(3, DavDatabase.below(path));
-            s.executeUpdate();
-        }
     }
 
     private static String toXml(DavProperty<?> property) {

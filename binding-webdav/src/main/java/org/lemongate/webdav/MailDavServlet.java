@@ -102,7 +102,7 @@ final class MailDavServlet extends AbstractWebdavServlet {
         return switch (method) {
             case DavMethods.DAV_GET, DavMethods.DAV_HEAD, DavMethods.DAV_PROPFIND, DavMethods.DAV_MKCOL,
                     DavMethods.DAV_DELETE, DavMethods.DAV_MOVE, DavMethods.DAV_LOCK, DavMethods.DAV_UNLOCK,
-                    DavMethods.DAV_PUT, DavMethods.DAV_COPY, DavMethods.DAV_PROPPATCH -> true;
+                    DavMethods.DAV_PUT, DavMethods.DAV_COPY, DavMethods.DAV_PROPPATCH, DavMethods.DAV_REPORT -> true;
             default -> false;
         };
     }
@@ -205,6 +205,15 @@ final class MailDavServlet extends AbstractWebdavServlet {
     protected void doPropPatch(WebdavRequest request, WebdavResponse response, DavResource resource)
             throws DavException, IOException {
         PatchProperties.run(request, response, (MailResource) resource);
+    }
+
+    @Override
+    protected void doReport(WebdavRequest request, WebdavResponse response, DavResource resource)
+            throws DavException, IOException {
+        if (!resource.exists()) {
+            throw new DavException(DavServletResponse.SC_NOT_FOUND, "nothing is at " + resource.getResourcePath());
+        }
+        SyncCollection.run(request, response, (MailResource) resource);
     }
 
     @Override

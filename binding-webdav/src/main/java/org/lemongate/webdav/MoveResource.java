@@ -33,6 +33,9 @@ final class MoveResource {
             session.account().renameMailbox(folder.mailbox().orElseThrow().name(),
                     MailboxName.ofSegments(transfer.target().segments()));
             session.names().renameFolder(session.user(), source.path(), transfer.target());
+            session.files().move(session.user(), source.path(), transfer.target());
+        } else if (source instanceof StoredFileResource) {
+            session.files().move(session.user(), source.path(), transfer.target());
         } else {
             MessageRef ref = ((MessageResource) source).ref();
             long wrappedBytes = ((MessageResource) source).wrappedBytes();

@@ -42,38 +42,69 @@ final class PutMessage {
         }
         AccountSession session = resource.accountSession();
         MailResource parent = factory.resolve(resource.parentLocator(), session);
-        if (!(parent instanceof FolderResource folder) || folder.mailbox().isEmpty()
-                || !folder.mailbox().get().selectable()) {
+        if (!(parent instanceof FolderResource folder)) {
             throw new DavException(DavServletResponse.SC_CONFLICT,
-                    "files can only be put into an existing mail folder; " + resource.path().parent() + " is none");
+                    "files can only be put into an existing folder; " + resource.path().parent() + " is none");
         }
         checkConditions(request, resource);
         LockGuard.check(resource, resource.path(), false);
         MailAccount account = session.account();
-        long max = account.serviceInfo().limits().maxUploadBytes();
+        boolean sideFile = SideFiles.isSideFile(resource.path().leaf());
+        long max = sideFile ? SideFiles.MAX_BYTES : account.serviceInfo().limits().maxUploadBytes();
         if (declaredLength(request) > max) {
             throw new DavException(DavServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
-                    "the file is larger than the " + max + " bytes this gateway accepts");
+                    "the file is larger than the " + max + " bytes this gateway accepts for it");
         }
-        MailboxName mailbox = folder.mailbox().get().name();
-        MessageRef ref;
-        StoredName name;
+        String etag;
         try (RawUpload upload = RawUpload.read(request.getInputStream(), max)) {
-            MessageSource message = upload.isPlainMail() ? new Plain(upload)
-                    : WrappedFile.of(upload, resource.path().leaf(), ZonedDateTime.now(session.clock()));
-            ref = account.append(mailbox, message, Flags.of(SystemFlag.SEEN), Optional.empty());
-            name = upload.isPlainMail() ? StoredName.plain(resource.path())
-                    : new StoredName(resource.path(), upload.size());
+            if (sideFile || upload.size() == 0) {
+                etag = keep(resource, upload);
+            } else {
+                if (folder.mailbox().isEmpty() || !folder.mailbox().get().selectable()) {
+                    throw new DavException(DavServletResponse.SC_CONFLICT, "files can only be put into a mail"
+                            + " folder; " + resource.path().parent() + " holds no mail");
+                }
+                etag = append(resource, folder.mailbox().get().name(), upload);
+            }
         }
+        response.setHeader("ETag", etag);
+        return resource.exists() ? DavServletResponse.SC_NO_CONTENT : DavServletResponse.SC_CREATED;
+    }
+
+    /** An empty or side file goes to the state store; a message it replaces is deleted. */
+    private static String keep(MailResource resource, RawUpload upload) throws IOException {
+        AccountSession session = resource.accountSession();
+        byte[] content;
+        try (InputStream in = upload.open()) {
+            content = in.readAllBytes();
+        }
+        session.files().put(session.user(), resource.path(), content, session.clock().instant());
+        if (resource instanceof MessageResource old) {
+            session.account().delete(List.of(old.ref()), DeleteMode.PERMANENT);
+            session.names().remove(session.user(), old.ref());
+        }
+        return session.files().find(session.user(), resource.path()).orElseThrow().etag();
+    }
+
+    /** Anything else is appended, as it is or wrapped; what it replaces is deleted. */
+    private static String append(MailResource resource, MailboxName mailbox, RawUpload upload) throws IOException {
+        AccountSession session = resource.accountSession();
+        MailAccount account = session.account();
+        MessageSource message = upload.isPlainMail() ? new Plain(upload)
+                : WrappedFile.of(upload, resource.path().leaf(), ZonedDateTime.now(session.clock()));
+        MessageRef ref = account.append(mailbox, message, Flags.of(SystemFlag.SEEN), Optional.empty());
+        StoredName name = upload.isPlainMail() ? StoredName.plain(resource.path())
+                : new StoredName(resource.path(), upload.size());
         if (resource instanceof MessageResource old) {
             account.delete(List.of(old.ref()), DeleteMode.PERMANENT);
             session.names().remove(session.user(), old.ref());
+        } else if (resource instanceof StoredFileResource) {
+            session.files().removeWithin(session.user(), resource.path());
         }
         if (name.wrapped() || !MessageNames.name(account.summary(ref)).equals(resource.path().leaf())) {
             session.names().put(session.user(), name, ref);
         }
-        response.setHeader("ETag", MessageResource.etag(ref));
-        return resource.exists() ? DavServletResponse.SC_NO_CONTENT : DavServletResponse.SC_CREATED;
+        return MessageResource.etag(ref);
     }
 
     /** A body that IMAP keeps as it is, appended unchanged. */
@@ -97,9 +128,10 @@ final class PutMessage {
         }
         String ifMatch = request.getHeader("If-Match");
         if (ifMatch != null) {
-            boolean matches = resource instanceof MessageResource m
-                    && (ifMatch.strip().equals("*") || List.of(ifMatch.split(",")).stream()
-                    .anyMatch(t -> t.strip().equals(m.etag())));
+            Optional<String> etag = resource instanceof MessageResource m ? Optional.of(m.etag())
+                    : resource instanceof StoredFileResource f ? Optional.of(f.file().etag()) : Optional.empty();
+            boolean matches = etag.isPresent() && (ifMatch.strip().equals("*") || List.of(ifMatch.split(","))
+                    .stream().anyMatch(t -> t.strip().equals(etag.get())));
             if (!matches) {
                 throw new DavException(DavServletResponse.SC_PRECONDITION_FAILED,
                         "If-Match does not match the current version of " + resource.path());

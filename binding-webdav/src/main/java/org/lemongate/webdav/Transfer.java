@@ -51,7 +51,7 @@ record Transfer(MailResource source, DavPath target, Optional<MailboxName> folde
             throw new DavException(DavServletResponse.SC_CONFLICT,
                     "the destination folder " + to.parent() + " does not exist");
         }
-        if (!source.isCollection() && (parent.isEmpty() || !parent.get().selectable())) {
+        if (source instanceof MessageResource && (parent.isEmpty() || !parent.get().selectable())) {
             throw new DavException(DavServletResponse.SC_CONFLICT, "a message can only go into a mail folder");
         }
         MailResource existing = factory.resolve(destination.locator(), session);
