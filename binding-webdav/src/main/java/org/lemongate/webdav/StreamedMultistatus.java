@@ -7,34 +7,30 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
-import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.Transformer;
-import javax.xml.transform.TransformerException;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
-
 import org.apache.jackrabbit.webdav.DavException;
 import org.apache.jackrabbit.webdav.DavServletResponse;
 import org.apache.jackrabbit.webdav.MultiStatusResponse;
+import org.apache.jackrabbit.webdav.Status;
 import org.apache.jackrabbit.webdav.WebdavResponse;
+import org.apache.jackrabbit.webdav.property.DavProperty;
+import org.apache.jackrabbit.webdav.property.DavPropertyName;
 import org.apache.jackrabbit.webdav.property.DavPropertyNameSet;
-import org.apache.jackrabbit.webdav.xml.DomUtil;
+import org.apache.jackrabbit.webdav.property.DavPropertySet;
 
 /**
  * A multistatus answer written one {@code DAV:response} at a time as members are listed, page by page: memory holds
  * one page of summaries and one response, however large the folder. Jackrabbit's own {@code MultiStatus} builds
- * the whole document first. Used by PROPFIND and by the sync-collection REPORT.
+ * the whole document first. Responses are written as text ({@link PropertyXml}), not through a DOM each. Used by
+ * PROPFIND and by the sync-collection REPORT.
  */
 final class StreamedMultistatus {
 
     private final Writer out;
-    private final Transformer transformer;
+    private final PropertyXml properties = PropertyXml.create();
+    private final StringBuilder response = new StringBuilder(2048);
 
-    private StreamedMultistatus(Writer out, Transformer transformer) {
+    private StreamedMultistatus(Writer out) {
         this.out = out;
-        this.transformer = transformer;
     }
 
     /**
@@ -43,7 +39,7 @@ final class StreamedMultistatus {
      * @param depth 0 for the resource alone, 1 with its members
      */
     static void send(WebdavResponse response, MailResource resource, DavPropertyNameSet names, int type, int depth)
-            throws IOException, DavException {
+            throws IOException {
         StreamedMultistatus multistatus = start(response);
         multistatus.add(resource, names, type);
         if (depth > 0 && resource instanceof FolderResource folder) {
@@ -57,23 +53,52 @@ final class StreamedMultistatus {
     }
 
     /** Starts a 207 answer. */
-    static StreamedMultistatus start(WebdavResponse response) throws IOException, DavException {
-        Transformer transformer = transformer();
+    static StreamedMultistatus start(WebdavResponse response) throws IOException {
         response.setStatus(DavServletResponse.SC_MULTI_STATUS);
         response.setContentType("application/xml; charset=UTF-8");
-        Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
+        Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8),
+                16 * 1024);
         out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<D:multistatus xmlns:D=\"DAV:\">");
-        return new StreamedMultistatus(out, transformer);
+        return new StreamedMultistatus(out);
     }
 
-    /** Writes the response of one resource with the named (or all) properties. */
+    /**
+     * Writes the response of one resource with the named (or all) properties. Jackrabbit's
+     * {@link MultiStatusResponse} still sorts the properties into found and missing; only the writing is ours.
+     *
+     * @throws UncheckedIOException when the client's connection fails
+     */
     void add(MailResource resource, DavPropertyNameSet names, int type) {
+        MultiStatusResponse sorted = new MultiStatusResponse(resource, names, type);
+        response.setLength(0);
+        response.append("<D:response><D:href>");
+        XmlText.append(response, sorted.getHref());
+        response.append("</D:href>");
+        for (Status status : sorted.getStatus()) {
+            int code = status.getStatusCode();
+            DavPropertySet found = sorted.getProperties(code);
+            DavPropertyNameSet named = found.isEmpty() ? sorted.getPropertyNames(code) : null;
+            if (found.isEmpty() && named.isEmpty()) {
+                continue;
+            }
+            response.append("<D:propstat><D:prop>");
+            if (named == null) {
+                for (DavProperty<?> property : found) {
+                    properties.property(response, property);
+                }
+            } else {
+                for (DavPropertyName name : named) {
+                    properties.name(response, name);
+                }
+            }
+            response.append("</D:prop><D:status>HTTP/1.1 ").append(code).append(' ')
+                    .append(DavException.getStatusPhrase(code)).append("</D:status></D:propstat>");
+        }
+        response.append("</D:response>");
         try {
-            var doc = DomUtil.createDocument();
-            doc.appendChild(new MultiStatusResponse(resource, names, type).toXml(doc));
-            transformer.transform(new DOMSource(doc), new StreamResult(out));
-        } catch (TransformerException | ParserConfigurationException e) {
-            throw new IllegalStateException("the JDK cannot write an XML element", e);
+            out.append(response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -90,16 +115,5 @@ final class StreamedMultistatus {
         }
         out.write("</D:multistatus>\n");
         out.flush();
-    }
-
-    private static Transformer transformer() throws DavException {
-        try {
-            Transformer t = TransformerFactory.newInstance().newTransformer();
-            t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
-            t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
-            return t;
-        } catch (javax.xml.transform.TransformerConfigurationException e) {
-            throw new DavException(DavServletResponse.SC_INTERNAL_SERVER_ERROR, e);
-        }
     }
 }
