@@ -11,6 +11,8 @@ import java.util.Set;
 import org.apache.jackrabbit.webdav.DavSession;
 import org.apache.jackrabbit.webdav.property.DavProperty;
 import org.lemongate.mapping.MailAccount;
+import org.lemongate.mapping.MailException;
+import org.lemongate.mapping.MailboxInfo;
 import org.lemongate.mapping.MailboxName;
 import org.lemongate.mapping.MessageRef;
 import org.lemongate.mapping.MessageSummary;
@@ -28,6 +30,7 @@ final class AccountSession implements DavSession {
     private final Map<MailboxName, Map<MessageRef, StoredName>> chosenNames = new HashMap<>();
     private final Map<DavPath, Map<DavPath, List<DavProperty<?>>>> deadProperties = new HashMap<>();
     private List<DavLock> userLocks;
+    private final Map<MailboxName, Optional<MailboxInfo>> mailboxes = new HashMap<>();
     private MailboxTree tree;
     private Optional<Quota> quota;
 
@@ -115,7 +118,28 @@ final class AccountSession implements DavSession {
         return account;
     }
 
-    /** The user's mailboxes, listed once per request on first use. */
+    /**
+     * The mailbox with this name, if the user has it: from the full listing when the request already made one,
+     * else from a LIST of that name alone (remembered for the request). Resolving a path needs only its own
+     * mailbox; listing every mailbox with its counters for that cost a STATUS per mailbox on each request.
+     */
+    Optional<MailboxInfo> mailbox(MailboxName name) {
+        if (tree != null) {
+            return tree.find(name);
+        }
+        return mailboxes.computeIfAbsent(name, this::lookUp);
+    }
+
+    private Optional<MailboxInfo> lookUp(MailboxName name) {
+        try {
+            return Optional.of(account.mailbox(name));
+        } catch (MailException.NotFound | MailException.InvalidInput e) {
+            // A name the server cannot hold (a file name with its hierarchy delimiter, say) names no mailbox.
+            return Optional.empty();
+        }
+    }
+
+    /** The user's mailboxes, listed once per request on first use (for a folder's children and subtree work). */
     MailboxTree tree() {
         if (tree == null) {
             tree = new MailboxTree(account.listMailboxes());

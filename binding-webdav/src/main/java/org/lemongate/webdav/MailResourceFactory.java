@@ -44,7 +44,7 @@ final class MailResourceFactory implements DavResourceFactory {
             return new FolderResource(locator, session, this, Optional.empty());
         }
         Optional<MailboxName> name = mailboxName(path);
-        Optional<MailboxInfo> mailbox = name.flatMap(n -> session.tree().find(n));
+        Optional<MailboxInfo> mailbox = name.flatMap(session::mailbox);
         if (mailbox.isPresent()) {
             return new FolderResource(locator, session, this, mailbox);
         }
@@ -63,7 +63,7 @@ final class MailResourceFactory implements DavResourceFactory {
 
     private Optional<MessageSummary> message(MailLocator locator, AccountSession session) {
         DavPath path = locator.path();
-        Optional<MailboxInfo> folder = mailboxName(path.parent()).flatMap(n -> session.tree().find(n));
+        Optional<MailboxInfo> folder = mailboxName(path.parent()).flatMap(session::mailbox);
         if (folder.isEmpty() || !folder.get().selectable()) {
             return Optional.empty();
         }

@@ -28,7 +28,7 @@ final class MakeFolder {
         DavPath path = resource.path();
         AccountSession session = resource.accountSession();
         if (!path.parent().isRoot()
-                && session.tree().find(MailboxName.ofSegments(path.parent().segments())).isEmpty()) {
+                && session.mailbox(MailboxName.ofSegments(path.parent().segments())).isEmpty()) {
             throw new DavException(DavServletResponse.SC_CONFLICT,
                     "the folder " + path.parent() + " does not exist; create it first");
         }

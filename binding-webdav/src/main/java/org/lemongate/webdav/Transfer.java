@@ -46,7 +46,7 @@ record Transfer(MailResource source, DavPath target, Optional<MailboxName> folde
         }
         AccountSession session = source.accountSession();
         Optional<MailboxInfo> parent = to.parent().isRoot() ? Optional.empty()
-                : session.tree().find(MailboxName.ofSegments(to.parent().segments()));
+                : session.mailbox(MailboxName.ofSegments(to.parent().segments()));
         if (!to.parent().isRoot() && parent.isEmpty()) {
             throw new DavException(DavServletResponse.SC_CONFLICT,
                     "the destination folder " + to.parent() + " does not exist");
