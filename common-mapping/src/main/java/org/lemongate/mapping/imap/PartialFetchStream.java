@@ -13,13 +13,23 @@ import org.lemongate.mapping.MessageRef;
  * Reads a message section by IMAP partial FETCH ({@code BODY.PEEK[section]<offset.count>}), one bounded chunk at a
  * time, leasing a pooled connection per chunk so that a slow HTTP client never pins an IMAP connection. Memory use
  * is one chunk whatever the size of the message.
+ *
+ * <p>A read that goes on past its first chunk is a long sequential one: each further FETCH asks for twice as much,
+ * up to {@value #GROWTH} times the configured chunk. Short reads and ranges stay as small as configured, while a
+ * large download spends fewer round trips (on loopback Dovecot 1 MB chunks read a 20 MB message about a fifth
+ * faster than 256 kB ones; larger ones add little).
  */
 final class PartialFetchStream extends InputStream {
+
+    /** How many times the configured chunk a sequential read grows to. */
+    static final int GROWTH = 4;
 
     private final Imap imap;
     private final MessageRef ref;
     private final String section;
     private final int chunk;
+    private final int largestChunk;
+    private int nextChunk;
     private long position;
     private long remaining;
     private byte[] buffer = new byte[0];
@@ -39,6 +49,8 @@ final class PartialFetchStream extends InputStream {
         this.ref = ref;
         this.section = section;
         this.chunk = chunk;
+        this.largestChunk = (int) Math.min((long) chunk * GROWTH, Integer.MAX_VALUE - 8);
+        this.nextChunk = chunk;
         this.position = offset;
         this.remaining = maxLength;
     }
@@ -120,7 +132,7 @@ final class PartialFetchStream extends InputStream {
     }
 
     private void fill() {
-        int want = (int) Math.min(chunk, remaining);
+        int want = (int) Math.min(nextChunk, remaining);
         boolean first = !continuing;
         BodySlice data = imap.read("read message " + ref.localId() + " in mailbox '" + ref.mailbox() + "'", c -> {
             // Only the first chunk needs the catch-up: a message deleted before the read began must not be served.
@@ -141,5 +153,6 @@ final class PartialFetchStream extends InputStream {
         if (data.length() < want) {
             ended = true;
         }
+        nextChunk = (int) Math.min((long) nextChunk * 2, largestChunk);
     }
 }
