@@ -101,7 +101,8 @@ final class PropertyXml {
         }
         String prefix = ns.getPrefix();
         return prefix != null && !prefix.isEmpty() && !prefix.equals("D") && !ns.getURI().isEmpty()
-                && !prefix.regionMatches(true, 0, "xml", 0, 3) && Character.isLetter(prefix.charAt(0)) && prefix.chars().allMatch(PropertyXml::nameChar);
+                && !prefix.regionMatches(true, 0, "xml", 0, 3) && Character.isLetter(prefix.charAt(0))
+                && prefix.chars().allMatch(PropertyXml::nameChar);
     }
 
     private static boolean isDav(Namespace ns) {

@@ -24,7 +24,7 @@ import org.lemongate.mapping.Limits;
  * @param maxConnectionsPerUser pooled IMAP connections per user at most (Dovecot allows 10 per user and address)
  * @param leaseTimeout          how long a request waits for one of the user's connections before RATE_LIMITED
  * @param idleEviction          pooled connections unused this long are logged out
- * @param fetchChunkBytes       partial-FETCH size when streaming bodies
+ * @param fetchChunkBytes       first partial-FETCH size when streaming bodies (long reads grow to 4x)
  * @param limits                limits advertised to and enforced on clients
  * @param spoolDirectory        where uploads larger than {@code spoolThresholdBytes} are spooled
  * @param spoolThresholdBytes   uploads up to this size stay in memory
