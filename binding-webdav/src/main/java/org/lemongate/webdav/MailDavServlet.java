@@ -133,6 +133,10 @@ final class MailDavServlet extends AbstractWebdavServlet {
     @Override
     protected void doGet(WebdavRequest request, WebdavResponse response, DavResource resource)
             throws IOException, DavException {
+        if (resource instanceof MessageResource) {
+            // Fewer, larger writes for a body that may be megabytes long (nothing is written yet).
+            response.setBufferSize(BodyCopy.BUFFER);
+        }
         if (!(resource instanceof MessageResource m) || !MessageDownload.answer(request, response, m, true)) {
             super.doGet(request, response, resource);
         }

@@ -48,7 +48,7 @@ final class MessageDownload {
             response.setContentLengthLong(part.length());
             if (body) {
                 try (Content content = message.open(part.range())) {
-                    content.stream().transferTo(response.getOutputStream());
+                    BodyCopy.copy(content.stream(), response.getOutputStream());
                 }
             }
             return true;

@@ -117,7 +117,7 @@ final class MessageResource extends MailResource {
             return;
         }
         try (Content content = open(ByteRange.ALL)) {
-            content.stream().transferTo(context.getOutputStream());
+            BodyCopy.copy(content.stream(), context.getOutputStream());
         }
     }
 }
