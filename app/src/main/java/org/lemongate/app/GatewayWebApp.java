@@ -60,7 +60,7 @@ public final class GatewayWebApp implements ServletContextListener {
         everyRequest(ctx, "credentials-guard", new CredentialsGuard(edge.insecureCredentials()));
         everyRequest(ctx, "cross-site-guard", new CrossSiteGuard(edge.allowedOrigins()));
         for (Binding binding : config.bindings()) {
-            binding.install(ctx, gateway);
+            binding.install(ctx, gateway, config.push());
         }
         ctx.addServlet("home", new HomePage(config.bindings())).addMapping("");
         ctx.addServlet("healthz", new Probes.Liveness()).addMapping("/healthz");
