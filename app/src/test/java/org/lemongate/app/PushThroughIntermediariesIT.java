@@ -1,12 +1,16 @@
 package org.lemongate.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.lemongate.app.TestGateway.basic;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -20,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -73,7 +78,7 @@ class PushThroughIntermediariesIT {
         NginxServer.requireInstalled();
         // Two gateways each hold up to 4 pooled connections and a watcher per user, and the test its own session.
         dovecot = DovecotServer.builder().users(Map.of("idle", PASSWORD, "poll", PASSWORD, "roundrobin", PASSWORD,
-                "volume", PASSWORD, "browser", PASSWORD)).maxUserIpConnections(40).start();
+                "volume", PASSWORD, "browser", PASSWORD, "legacy", PASSWORD)).maxUserIpConnections(40).start();
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         String ticketKey = Base64.getEncoder().encodeToString(key);
@@ -173,6 +178,30 @@ class PushThroughIntermediariesIT {
         HttpResponse<String> answer = poll.get(5, TimeUnit.SECONDS);
         assertEquals(200, answer.statusCode(), answer.body());
         assertEquals("during the long poll", JSON.readTree(answer.body()).at("/added/0/subject").asText());
+    }
+
+    @Test
+    void anHttp10SubscriberReceivesItsEventsInAPlainBodyThroughTheProxy() throws Exception {
+        String token = json(front, "api/v1/changes?mailbox=INBOX", "legacy").get("next").asText();
+        try (RawImap imap = imap("legacy"); Socket socket = new Socket("127.0.0.1", nginx.httpPort())) {
+            imap.append("for an old client");
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /api/v1/events?mailbox=INBOX&since=" + token + " HTTP/1.0\r\n"
+                    + "Host: 127.0.0.1:" + nginx.httpPort() + "\r\nAuthorization: " + basic("legacy", PASSWORD)
+                    + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.UTF_8));
+            StringBuilder seen = new StringBuilder();
+            for (String line = in.readLine(); line != null && !line.contains("for an old client");
+                    line = in.readLine()) {
+                seen.append(line).append('\n');
+            }
+            String head = seen.substring(0, seen.indexOf("\n\n") + 1);
+            assertTrue(head.matches("(?s)HTTP/1\\.[01] 200 .*"), head);
+            assertTrue(head.toLowerCase(Locale.ROOT).contains("content-type: text/event-stream"), head);
+            assertFalse(head.toLowerCase(Locale.ROOT).contains("transfer-encoding"), "no chunks for HTTP/1.0: " + head);
+            assertTrue(seen.toString().contains("event: changes"), seen + logs());
+        }
     }
 
     @Test
