@@ -44,8 +44,9 @@ public final class Benchmarks {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !List.of("mapping", "bindings", "soap-wait").contains(args[0])) {
-            System.err.println("usage: java -jar lemongate-benchmarks.jar mapping|bindings|soap-wait [--quick]"
+        if (args.length == 0 || !List.of("mapping", "bindings", "soap-wait", "push", "push-scale").contains(args[0])) {
+            System.err.println("usage: java -jar lemongate-benchmarks.jar mapping|bindings|soap-wait|push|push-scale"
+                    + " [--quick]"
                     + " [--out FILE]"
                     + " [--gateway-jar app/target/lemongate.jar]");
             System.exit(2);
@@ -63,6 +64,7 @@ public final class Benchmarks {
         String report = switch (args[0]) {
             case "mapping" -> mapping(quick);
             case "soap-wait" -> SoapWaitLatency.run(quick, jar);
+            case "push" -> PushLatency.run(quick, jar);
             default -> bindings(quick, jar);
         };
         System.out.println(report);

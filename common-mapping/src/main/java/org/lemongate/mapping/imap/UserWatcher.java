@@ -111,6 +111,7 @@ final class UserWatcher implements Runnable {
             try {
                 if (c == null) {
                     c = ImapConnection.open(settings, props, credentials);
+                    lastPrimary = null; // RECONNECTED below, or the first round: every subscriber asks anyway
                     if (lost) {
                         LOG.info("watcher for user {} reconnected to the IMAP server", credentials.user());
                         signalAll(ChangeSignal.Kind.RECONNECTED);
@@ -151,6 +152,8 @@ final class UserWatcher implements Runnable {
     }
 
     private final Map<MailboxName, String> statuses = new HashMap<>();
+    private ImapConnection.Selected lastPrimary;
+    private boolean signalledInRound;
 
     /** One round: select the first mailbox, compare the others, then IDLE until woken or due to renew. */
     private void watchOnce(ImapConnection c) throws ProtocolException {
@@ -168,7 +171,16 @@ final class UserWatcher implements Runnable {
         MailboxName primary = boxes.get(0);
         boolean selected;
         try {
-            c.selectFresh(primary);
+            ImapConnection.Selected now = c.selectFresh(primary);
+            // A change that lands between two IDLE rounds (each new or leaving subscriber starts a round) shows only
+            // in the new SELECT's numbers; without this comparison it would wait for a later change or renewal.
+            // After a round that signalled already, the numbers differ anyway and the subscribers are asking.
+            if (!signalledInRound && lastPrimary != null && lastPrimary.name().equals(primary)
+                    && !lastPrimary.equals(now)) {
+                signal(primary, ChangeSignal.Kind.CHANGED);
+            }
+            lastPrimary = now;
+            signalledInRound = false;
             selected = true;
         } catch (MailException.NotFound e) {
             signal(primary, ChangeSignal.Kind.CHANGED); // its subscribers will learn why from their next query
@@ -232,6 +244,7 @@ final class UserWatcher implements Runnable {
                 }
                 if (r instanceof IMAPResponse ir && ir.isUnTagged() && (ir.keyEquals("EXISTS")
                         || ir.keyEquals("EXPUNGE") || ir.keyEquals("FETCH") || ir.keyEquals("VANISHED"))) {
+                    signalledInRound = true;
                     signal(primary, ChangeSignal.Kind.CHANGED);
                 }
             }
