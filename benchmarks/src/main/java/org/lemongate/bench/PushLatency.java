@@ -37,10 +37,8 @@ final class PushLatency {
 
     private static final String USER = "bench";
     private static final String PASSWORD = "bench-secret";
-    private static final String NS = "urn:lemongate:mail:1";
     private static final int LATE_SECONDS = 10;
     private static final Pattern NEXT = Pattern.compile("\"next\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern STATE = Pattern.compile("<syncState>([^<]+)</syncState>");
     private static final Pattern SUBJECT = Pattern.compile("\"subject\"\\s*:\\s*\"(push [^\"]+)\"");
     private static final String AUTHORIZATION = "Basic " + Base64.getEncoder()
             .encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
@@ -78,7 +76,8 @@ final class PushLatency {
         Map<String, Long> streamed = new ConcurrentHashMap<>();
         String token = next(http.send(get(gateway.base(), "api/v1/changes?mailbox=INBOX"),
                 HttpResponse.BodyHandlers.ofString()));
-        String state = soapState(http.send(soap(gateway.base(), "SyncFolder", "<m:folder>INBOX</m:folder>"),
+        String state = SoapWaitLatency.state(http.send(SoapWaitLatency.soap(gateway.base(), AUTHORIZATION,
+                        "SyncFolder", "<m:folder>INBOX</m:folder>"),
                 HttpResponse.BodyHandlers.ofString()));
         Samples sse = new Samples();
         Samples longPoll = new Samples();
@@ -100,7 +99,8 @@ final class PushLatency {
                 CompletableFuture<Answer> polled = http.sendAsync(get(gateway.base(), "api/v1/changes?mailbox=INBOX"
                                 + "&wait=25&since=" + token), HttpResponse.BodyHandlers.ofString())
                         .thenApply(Answer::now);
-                CompletableFuture<Answer> waited = http.sendAsync(soap(gateway.base(), "WaitForChanges",
+                CompletableFuture<Answer> waited = http.sendAsync(SoapWaitLatency.soap(gateway.base(), AUTHORIZATION,
+                        "WaitForChanges",
                         "<m:folder>INBOX</m:folder><m:syncState>" + state + "</m:syncState>"
                                 + "<m:maxWaitSeconds>25</m:maxWaitSeconds>"), HttpResponse.BodyHandlers.ofString())
                         .thenApply(Answer::now);
@@ -132,7 +132,7 @@ final class PushLatency {
                 longPoll.add(poll.at - appended);
                 soapWait.add(wait.at - appended);
                 token = next(poll.response);
-                state = soapState(wait.response);
+                state = SoapWaitLatency.state(wait.response);
             }
         }
         row(report, server, "REST event stream (SSE)" + (sseLate == 0 ? "" : ", " + sseLate + " not within "
@@ -194,30 +194,11 @@ final class PushLatency {
         return HttpRequest.newBuilder(base.resolve(path)).header("Authorization", AUTHORIZATION).build();
     }
 
-    static HttpRequest soap(URI base, String operation, String content) {
-        String envelope = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><soap:Envelope "
-                + "xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\" xmlns:m=\"" + NS + "\"><soap:Body><m:"
-                + operation + ">" + content + "</m:" + operation + "></soap:Body></soap:Envelope>";
-        return HttpRequest.newBuilder(base.resolve("soap/mail"))
-                .header("Content-Type", "text/xml; charset=UTF-8")
-                .header("SOAPAction", "\"" + NS + "#" + operation + "\"")
-                .header("Authorization", AUTHORIZATION)
-                .POST(HttpRequest.BodyPublishers.ofString(envelope)).build();
-    }
-
     private static String next(HttpResponse<String> reply) {
         Matcher m = NEXT.matcher(reply.body());
         if (reply.statusCode() != 200 || !m.find()) {
             throw new IllegalStateException(reply.statusCode() + " " + reply.body());
         }
         return URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
-    }
-
-    private static String soapState(HttpResponse<String> reply) {
-        Matcher m = STATE.matcher(reply.body());
-        if (reply.statusCode() != 200 || !m.find()) {
-            throw new IllegalStateException(reply.statusCode() + " " + reply.body());
-        }
-        return m.group(1);
     }
 }
