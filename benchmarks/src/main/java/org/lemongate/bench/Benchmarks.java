@@ -65,6 +65,7 @@ public final class Benchmarks {
             case "mapping" -> mapping(quick);
             case "soap-wait" -> SoapWaitLatency.run(quick, jar);
             case "push" -> PushLatency.run(quick, jar);
+            case "push-scale" -> PushScale.run(quick, jar);
             default -> bindings(quick, jar);
         };
         System.out.println(report);

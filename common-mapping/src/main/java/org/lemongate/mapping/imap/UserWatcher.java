@@ -154,6 +154,8 @@ final class UserWatcher implements Runnable {
     private final Map<MailboxName, String> statuses = new HashMap<>();
     private ImapConnection.Selected lastPrimary;
     private boolean signalledInRound;
+    // The message count as the last IDLE round left it (EXISTS and EXPUNGE applied), -1 when unknown (VANISHED).
+    private long knownExists = -1;
 
     /** One round: select the first mailbox, compare the others, then IDLE until woken or due to renew. */
     private void watchOnce(ImapConnection c) throws ProtocolException {
@@ -174,13 +176,12 @@ final class UserWatcher implements Runnable {
             ImapConnection.Selected now = c.selectFresh(primary);
             // A change that lands between two IDLE rounds (each new or leaving subscriber starts a round) shows only
             // in the new SELECT's numbers; without this comparison it would wait for a later change or renewal.
-            // After a round that signalled already, the numbers differ anyway and the subscribers are asking.
-            if (!signalledInRound && lastPrimary != null && lastPrimary.name().equals(primary)
-                    && !lastPrimary.equals(now)) {
+            if (changedBetweenRounds(primary, now)) {
                 signal(primary, ChangeSignal.Kind.CHANGED);
             }
             lastPrimary = now;
             signalledInRound = false;
+            knownExists = now.exists();
             selected = true;
         } catch (MailException.NotFound e) {
             signal(primary, ChangeSignal.Kind.CHANGED); // its subscribers will learn why from their next query
@@ -245,6 +246,7 @@ final class UserWatcher implements Runnable {
                 if (r instanceof IMAPResponse ir && ir.isUnTagged() && (ir.keyEquals("EXISTS")
                         || ir.keyEquals("EXPUNGE") || ir.keyEquals("FETCH") || ir.keyEquals("VANISHED"))) {
                     signalledInRound = true;
+                    track(ir);
                     signal(primary, ChangeSignal.Kind.CHANGED);
                 }
             }
@@ -253,6 +255,31 @@ final class UserWatcher implements Runnable {
             synchronized (idleGuard) {
                 idling = null;
             }
+        }
+    }
+
+    /**
+     * Whether the fresh SELECT shows a change nobody was told of. After a quiet round every number must match the
+     * previous SELECT; after a round that signalled (the numbers differ anyway) the message count must match what
+     * that round's EXISTS and EXPUNGE responses left, which catches mail that arrived after the IDLE ended.
+     */
+    private boolean changedBetweenRounds(MailboxName primary, ImapConnection.Selected now) {
+        if (lastPrimary == null || !lastPrimary.name().equals(primary)) {
+            return false;
+        }
+        if (!signalledInRound) {
+            return !lastPrimary.equals(now);
+        }
+        return knownExists < 0 || knownExists != now.exists();
+    }
+
+    private void track(IMAPResponse r) {
+        if (r.keyEquals("EXISTS")) {
+            knownExists = r.getNumber();
+        } else if (r.keyEquals("EXPUNGE") && knownExists > 0) {
+            knownExists--;
+        } else if (r.keyEquals("VANISHED")) {
+            knownExists = -1;
         }
     }
 
