@@ -111,7 +111,6 @@ final class UserWatcher implements Runnable {
             try {
                 if (c == null) {
                     c = ImapConnection.open(settings, props, credentials);
-                    lastPrimary = null; // RECONNECTED below, or the first round: every subscriber asks anyway
                     if (lost) {
                         LOG.info("watcher for user {} reconnected to the IMAP server", credentials.user());
                         signalAll(ChangeSignal.Kind.RECONNECTED);
@@ -152,10 +151,6 @@ final class UserWatcher implements Runnable {
     }
 
     private final Map<MailboxName, String> statuses = new HashMap<>();
-    private ImapConnection.Selected lastPrimary;
-    private boolean signalledInRound;
-    // The message count as the last IDLE round left it (EXISTS and EXPUNGE applied), -1 when unknown (VANISHED).
-    private long knownExists = -1;
 
     /** One round: select the first mailbox, compare the others, then IDLE until woken or due to renew. */
     private void watchOnce(ImapConnection c) throws ProtocolException {
@@ -173,15 +168,7 @@ final class UserWatcher implements Runnable {
         MailboxName primary = boxes.get(0);
         boolean selected;
         try {
-            ImapConnection.Selected now = c.selectFresh(primary);
-            // A change that lands between two IDLE rounds (each new or leaving subscriber starts a round) shows only
-            // in the new SELECT's numbers; without this comparison it would wait for a later change or renewal.
-            if (changedBetweenRounds(primary, now)) {
-                signal(primary, ChangeSignal.Kind.CHANGED);
-            }
-            lastPrimary = now;
-            signalledInRound = false;
-            knownExists = now.exists();
+            c.selectFresh(primary);
             selected = true;
         } catch (MailException.NotFound e) {
             signal(primary, ChangeSignal.Kind.CHANGED); // its subscribers will learn why from their next query
@@ -245,8 +232,6 @@ final class UserWatcher implements Runnable {
                 }
                 if (r instanceof IMAPResponse ir && ir.isUnTagged() && (ir.keyEquals("EXISTS")
                         || ir.keyEquals("EXPUNGE") || ir.keyEquals("FETCH") || ir.keyEquals("VANISHED"))) {
-                    signalledInRound = true;
-                    track(ir);
                     signal(primary, ChangeSignal.Kind.CHANGED);
                 }
             }
@@ -255,31 +240,6 @@ final class UserWatcher implements Runnable {
             synchronized (idleGuard) {
                 idling = null;
             }
-        }
-    }
-
-    /**
-     * Whether the fresh SELECT shows a change nobody was told of. After a quiet round every number must match the
-     * previous SELECT; after a round that signalled (the numbers differ anyway) the message count must match what
-     * that round's EXISTS and EXPUNGE responses left, which catches mail that arrived after the IDLE ended.
-     */
-    private boolean changedBetweenRounds(MailboxName primary, ImapConnection.Selected now) {
-        if (lastPrimary == null || !lastPrimary.name().equals(primary)) {
-            return false;
-        }
-        if (!signalledInRound) {
-            return !lastPrimary.equals(now);
-        }
-        return knownExists < 0 || knownExists != now.exists();
-    }
-
-    private void track(IMAPResponse r) {
-        if (r.keyEquals("EXISTS")) {
-            knownExists = r.getNumber();
-        } else if (r.keyEquals("EXPUNGE") && knownExists > 0) {
-            knownExists--;
-        } else if (r.keyEquals("VANISHED")) {
-            knownExists = -1;
         }
     }
 
