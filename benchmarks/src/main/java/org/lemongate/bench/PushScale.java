@@ -137,11 +137,14 @@ final class PushScale {
     private static int establishedTo(int port) throws IOException {
         String hexPort = String.format(":%04X", port);
         int count = 0;
-        for (String line : Files.readAllLines(Path.of("/proc/net/tcp"))) {
-            String[] f = line.trim().split("\\s+");
-            // local address, remote address, state 01 = ESTABLISHED; the gateway's end has the IMAP port as remote
-            if (f.length > 3 && f[2].endsWith(hexPort) && f[3].equals("01")) {
-                count++;
+        // Java's sockets are IPv6 (IPv4-mapped addresses) unless told otherwise, so both tables count.
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            for (String line : Files.readAllLines(Path.of(table))) {
+                String[] f = line.trim().split("\\s+");
+                // local address, remote address, state 01 = ESTABLISHED; the gateway's end has the IMAP port as remote
+                if (f.length > 3 && f[2].endsWith(hexPort) && f[3].equals("01")) {
+                    count++;
+                }
             }
         }
         return count;
@@ -162,7 +165,7 @@ final class PushScale {
         String info = run(jcmd, Long.toString(pid), "GC.heap_info");
         for (String line : info.split("\n")) {
             if (line.contains("heap") && line.contains("used")) {
-                return line.strip().replaceAll("\\s+", " ").replace("|", "/");
+                return line.strip().replaceAll("\\s+", " ").replaceAll(" \\[.*", "");
             }
         }
         return "unknown";
