@@ -64,6 +64,12 @@ public final class ImapGateway implements MailGateway {
         javax.net.ssl.SSLSocketFactory tls = tlsSocketFactory(settings);
         this.imapProps = protocolProps("mail.imap", settings, tls, housekeeping);
         this.smtpProps = protocolProps("mail.smtp", settings, tls, housekeeping);
+        if (watchdogCovers(settings)) {
+            WriteWatchdog watchdog = new WriteWatchdog(settings.writeTimeout());
+            useWatchdog(imapProps, watchdog);
+            long tick = watchdog.period().toMillis();
+            housekeeping.scheduleWithFixedDelay(watchdog::check, tick, tick, TimeUnit.MILLISECONDS);
+        }
         this.pool = new ConnectionPool(settings, imapProps);
         this.watchers = new Watchers(settings, imapProps, housekeeping);
         this.throttle = new LoginThrottle(settings.loginFailureLimit(), settings.loginFailureWindow(), System::nanoTime);
@@ -95,6 +101,22 @@ public final class ImapGateway implements MailGateway {
             p.put("mail.imap.fetchsize", Integer.toString(s.fetchChunkBytes()));
         }
         return p;
+    }
+
+    /**
+     * Whether every IMAP socket comes from {@code mail.imap.socketFactory}. Jakarta Mail ignores that factory only
+     * for implicit TLS with a trust store of our own (it then opens the socket under {@code ssl.socketFactory}
+     * itself), where its per-write timer stays in charge.
+     */
+    private static boolean watchdogCovers(BackendSettings s) {
+        return !(s.imap().getScheme().equalsIgnoreCase("imaps") && s.trustStore().isPresent());
+    }
+
+    /** Swaps Jakarta Mail's timer task per write for the cheaper watchdog (ADR 0009). */
+    private static void useWatchdog(Properties imap, WriteWatchdog watchdog) {
+        imap.remove("mail.imap.writetimeout");
+        imap.remove("mail.imap.executor.writetimeout");
+        imap.put("mail.imap.socketFactory", watchdog.socketFactory());
     }
 
     private static javax.net.ssl.SSLSocketFactory tlsSocketFactory(BackendSettings s) {
