@@ -44,6 +44,8 @@ public final class ImapGateway implements MailGateway {
     private final LoginThrottle throttle;
     private final Watchers watchers;
     private final ScheduledExecutorService housekeeping;
+    /** Null where Jakarta Mail's own write timer stays in charge (see {@link #watchdogCovers}). */
+    private final WriteWatchdog watchdog;
     private final AtomicLong loginFailures = new AtomicLong();
     private final AtomicLong loginsThrottled = new AtomicLong();
     private final AtomicLong backendErrors = new AtomicLong();
@@ -64,8 +66,8 @@ public final class ImapGateway implements MailGateway {
         javax.net.ssl.SSLSocketFactory tls = tlsSocketFactory(settings);
         this.imapProps = protocolProps("mail.imap", settings, tls, housekeeping);
         this.smtpProps = protocolProps("mail.smtp", settings, tls, housekeeping);
-        if (watchdogCovers(settings)) {
-            WriteWatchdog watchdog = new WriteWatchdog(settings.writeTimeout());
+        this.watchdog = watchdogCovers(settings) ? new WriteWatchdog(settings.writeTimeout()) : null;
+        if (watchdog != null) {
             useWatchdog(imapProps, watchdog);
             long tick = watchdog.period().toMillis();
             housekeeping.scheduleWithFixedDelay(watchdog::check, tick, tick, TimeUnit.MILLISECONDS);
@@ -252,6 +254,11 @@ public final class ImapGateway implements MailGateway {
     public Subscription watch(Credentials credentials, MailboxName mailbox, Consumer<ChangeSignal> listener) {
         login(credentials).mailbox(mailbox);
         return watchers.watch(credentials, mailbox, listener);
+    }
+
+    /** Open IMAP sockets whose writes the watchdog times; 0 where Jakarta Mail's own write timer does. */
+    int watchedSockets() {
+        return watchdog == null ? 0 : watchdog.watched();
     }
 
     /** How many users have a watcher now. */
