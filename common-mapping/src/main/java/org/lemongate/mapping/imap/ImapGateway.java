@@ -256,7 +256,7 @@ public final class ImapGateway implements MailGateway {
         return watchers.watch(credentials, mailbox, listener);
     }
 
-    /** Open IMAP sockets whose writes the watchdog times; 0 where Jakarta Mail's own write timer does. */
+    /** IMAP sockets the watchdog times (connected, not yet found closed); 0 where Jakarta Mail's own timer does. */
     int watchedSockets() {
         return watchdog == null ? 0 : watchdog.watched();
     }
