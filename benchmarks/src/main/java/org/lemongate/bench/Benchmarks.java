@@ -28,7 +28,8 @@ import org.lemongate.testsupport.DovecotServer;
 /**
  * Prints side-by-side figures; not a test. {@code java -jar lemongate-benchmarks.jar mapping [--quick] [--out FILE]}
  * starts a private Dovecot on a free loopback port, fills a mailbox, and compares the mapping layer with the
- * minimal hand-written Jakarta Mail sequence for the same work.
+ * minimal hand-written Jakarta Mail sequence for the same work; {@code cyrus-jmap} compares REST with Cyrus's own
+ * JMAP on one Cyrus mailbox (see {@link CyrusJmapComparison}).
  */
 public final class Benchmarks {
 
@@ -44,9 +45,9 @@ public final class Benchmarks {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !List.of("mapping", "bindings", "soap-wait").contains(args[0])) {
-            System.err.println("usage: java -jar lemongate-benchmarks.jar mapping|bindings|soap-wait [--quick]"
-                    + " [--out FILE]"
+        if (args.length == 0 || !List.of("mapping", "bindings", "soap-wait", "cyrus-jmap").contains(args[0])) {
+            System.err.println("usage: java -jar lemongate-benchmarks.jar mapping|bindings|soap-wait|cyrus-jmap"
+                    + " [--quick] [--out FILE]"
                     + " [--gateway-jar app/target/lemongate.jar]");
             System.exit(2);
         }
@@ -63,6 +64,7 @@ public final class Benchmarks {
         String report = switch (args[0]) {
             case "mapping" -> mapping(quick);
             case "soap-wait" -> SoapWaitLatency.run(quick, jar);
+            case "cyrus-jmap" -> CyrusJmapComparison.run(quick, jar);
             default -> bindings(quick, jar);
         };
         System.out.println(report);
