@@ -61,7 +61,7 @@ final class CyrusJmapComparison {
                         .add("Cyrus JMAP, with preview (reference)", () -> jmap.newestSummaries(PAGE, true, true))
                         .add("mapping layer in-process (IMAP to Cyrus)", () -> account.listMessages(
                                 MailboxName.INBOX, SearchCriteria.ALL, PageRequest.first(PAGE)))
-                        .add("hand-written IMAP UID SORT + UID FETCH (reference)",
+                        .add("hand-written IMAP, plain socket (shows the ACK stall)",
                                 () -> hand.newestSummaries(PAGE))
                         .run(WARMUP / scale, ITERATIONS / scale);
                 return report(rows, rest, jmap, loadBefore);

@@ -86,6 +86,8 @@ public final class ImapGateway implements MailGateway {
             p.put(prefix + ".ssl.socketFactory", tls);
         }
         if (prefix.equals("mail.imap")) {
+            // Plain and STARTTLS connections; see QuickAckSocketFactory for the 40 ms stall it avoids.
+            p.put("mail.imap.socketFactory", new QuickAckSocketFactory());
             p.put("mail.imap.partialfetch", "true");
             p.put("mail.imap.fetchsize", Integer.toString(s.fetchChunkBytes()));
         }
