@@ -9,6 +9,7 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 
+import org.lemongate.compare.CompareOptions;
 import org.lemongate.mapping.MailGateway;
 import org.lemongate.mapping.imap.ImapGateway;
 import org.slf4j.Logger;
@@ -62,7 +63,9 @@ public final class GatewayWebApp implements ServletContextListener {
         for (Binding binding : config.bindings()) {
             binding.install(ctx, gateway);
         }
-        ctx.addServlet("home", new HomePage(config.bindings())).addMapping("");
+        LatestReport report = new LatestReport(CompareOptions.DEFAULT_OUT);
+        ctx.addServlet("home", new HomePage(config.bindings(), report)).addMapping("");
+        ctx.addServlet("latest-report", report).addMapping(LatestReport.PATH + "*");
         ctx.addServlet("healthz", new Probes.Liveness()).addMapping("/healthz");
         ctx.addServlet("readyz", new Probes.Readiness(gateway)).addMapping("/readyz");
         ctx.addServlet("metrics", new MetricsEndpoint(metrics)).addMapping("/metrics");

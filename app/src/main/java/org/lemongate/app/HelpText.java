@@ -13,6 +13,7 @@ final class HelpText {
         StringBuilder b = new StringBuilder();
         b.append("""
                 Usage: java -jar lemongate.jar [OPTIONS]
+                       java -jar lemongate.jar compare [OPTIONS]   (compare the bindings; compare --help)
 
                 Lemongate serves the mailboxes of an IMAP server over HTTP: REST at /api/v1, SOAP at /soap/mail
                 and WebDAV at /dav/. Clients authenticate with HTTP Basic, passed through to IMAP and SMTP;

@@ -14,9 +14,11 @@ final class HomePage extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     private final transient Set<Binding> bindings;
+    private final transient LatestReport report;
 
-    HomePage(Set<Binding> bindings) {
+    HomePage(Set<Binding> bindings, LatestReport report) {
         this.bindings = Set.copyOf(bindings);
+        this.report = report;
     }
 
     @Override
@@ -47,6 +49,11 @@ final class HomePage extends HttpServlet {
         out.println("<ul><li><a href=\"" + base + "/healthz\">liveness</a></li>"
                 + "<li><a href=\"" + base + "/readyz\">readiness</a></li>"
                 + "<li><a href=\"" + base + "/metrics\">metrics</a></li></ul>");
+        if (report.present()) {
+            out.println("<h2>Binding comparison</h2>");
+            out.println("<p><a id=\"compare-report\" href=\"" + base + LatestReport.PATH
+                    + "\">the latest comparison report</a> (from <code>java -jar lemongate.jar compare</code>)</p>");
+        }
         out.println("</body></html>");
     }
 

@@ -1,6 +1,7 @@
 package org.lemongate.app;
 
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 
@@ -9,13 +10,16 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * {@code java -jar lemongate.jar}: parses the options, starts the demo mail server when no IMAP server is given,
- * starts the embedded gateway and prints where it answers. Stops cleanly on Ctrl-C or SIGTERM. Exits with status 2
+ * starts the embedded gateway and prints where it answers; {@code java -jar lemongate.jar compare ...} runs the
+ * binding comparison instead ({@link CompareCommand}). Stops cleanly on Ctrl-C or SIGTERM. Exits with status 2
  * on a bad option or value, 1 when the gateway cannot start.
  */
 public final class Main {
 
     static final int EXIT_USAGE = 2;
     static final int EXIT_FAILURE = 1;
+    /** The subcommand that runs the binding comparison instead of the gateway. */
+    static final String COMPARE = "compare";
 
     private Main() {
     }
@@ -23,7 +27,8 @@ public final class Main {
     /** Runs the gateway until the JVM is asked to stop. */
     public static void main(String[] args) {
         int status = run(args, System.getenv(), System.out, System.err);
-        if (status != 0) {
+        // A comparison is over when run returns; the gateway keeps running on its own threads.
+        if (status != 0 || args.length > 0 && args[0].equals(COMPARE)) {
             System.exit(status);
         }
     }
@@ -33,6 +38,9 @@ public final class Main {
      * of a failed start.
      */
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals(COMPARE)) {
+            return CompareCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
         GatewayConfig config;
         try {
             CommandLine cli = CommandLine.parse(args);

@@ -26,7 +26,8 @@ import org.lemongate.mapping.imap.ImapGateway;
 import org.lemongate.testsupport.DovecotServer;
 
 /**
- * Prints side-by-side figures; not a test. {@code java -jar lemongate-benchmarks.jar mapping [--quick] [--out FILE]}
+ * Prints side-by-side figures; not a test.
+ * {@code java -jar lemongate-benchmarks.jar mapping [--quick] [--rounds N] [--out FILE]}
  * starts a private Dovecot on a free loopback port, fills a mailbox, and compares the mapping layer with the
  * minimal hand-written Jakarta Mail sequence for the same work; {@code cyrus-jmap} compares REST with Cyrus's own
  * JMAP on one Cyrus mailbox (see {@link CyrusJmapComparison}).
@@ -40,30 +41,40 @@ public final class Benchmarks {
      */
     private static final int WARMUP_LIST = 300;
     private static final int WARMUP_CHEAP = 3000;
+    /** Rounds of the mapping benchmark, each on new connections; the report gives their medians. */
+    private static final int DEFAULT_ROUNDS = 3;
 
     private Benchmarks() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !List.of("mapping", "bindings", "soap-wait", "cyrus-jmap").contains(args[0])) {
-            System.err.println("usage: java -jar lemongate-benchmarks.jar mapping|bindings|soap-wait|cyrus-jmap"
-                    + " [--quick] [--out FILE]"
+        if (args.length == 0
+                || !List.of("mapping", "bindings", "soap-wait", "webdav", "cyrus-jmap").contains(args[0])) {
+            System.err.println("usage: java -jar lemongate-benchmarks.jar mapping|bindings|soap-wait|webdav|cyrus-jmap"
+                    + " [--quick] [--out FILE] [--rounds N]"
                     + " [--gateway-jar app/target/lemongate.jar]");
             System.exit(2);
         }
         boolean quick = List.of(args).contains("--quick");
         Optional<Path> out = Optional.empty();
         Path jar = Path.of("app", "target", "lemongate.jar");
+        int rounds = quick ? 1 : DEFAULT_ROUNDS;
         for (int i = 1; i < args.length - 1; i++) {
             if (args[i].equals("--out")) {
                 out = Optional.of(Path.of(args[i + 1]));
+            } else if (args[i].equals("--rounds")) {
+                rounds = Integer.parseInt(args[i + 1]);
+                if (rounds < 1) {
+                    throw new IllegalArgumentException("--rounds must be at least 1");
+                }
             } else if (args[i].equals("--gateway-jar")) {
                 jar = Path.of(args[i + 1]);
             }
         }
         String report = switch (args[0]) {
-            case "mapping" -> mapping(quick);
+            case "mapping" -> mapping(quick, rounds);
             case "soap-wait" -> SoapWaitLatency.run(quick, jar);
+            case "webdav" -> WebdavBench.run(quick);
             case "cyrus-jmap" -> CyrusJmapComparison.run(quick, jar);
             default -> bindings(quick, jar);
         };
@@ -73,62 +84,74 @@ public final class Benchmarks {
         }
     }
 
-    static String mapping(boolean quick) throws Exception {
+    static String mapping(boolean quick, int rounds) throws Exception {
         String user = "bench";
         String password = "bench-secret";
         try (DovecotServer dovecot = DovecotServer.start(Map.of(user, password))) {
             Seeded seeded = seed(dovecot, user, password);
-            long uid100k = seeded.uid100k();
-            long uid20m = seeded.uid20m();
             BackendSettings settings = BackendSettings.defaults(URI.create(dovecot.imapUrl()), Optional.empty())
                     .withStartTls(BackendSettings.StartTls.OFF);
-            try (ImapGateway gateway = ImapGateway.start(settings);
-                 HandWrittenImap hand = new HandWrittenImap(dovecot.host(), dovecot.imapPort(), user, password,
-                         FETCH_CHUNK)) {
-                MailAccount account = gateway.login(Credentials.password(user, password, "127.0.0.1"));
-                long uidValidity = account.mailbox(MailboxName.INBOX).status().orElseThrow().uidValidity();
-                MessageRef ref100k = MessageRef.of(MailboxName.INBOX, uidValidity, uid100k);
-                MessageRef ref20m = MessageRef.of(MailboxName.INBOX, uidValidity, uid20m);
-                int scale = quick ? 5 : 1;
-                List<SideBySide.Row> rows = new ArrayList<>();
-                System.err.println("measuring list-100 ...");
-                rows.addAll(new SideBySide("list 100 newest summaries")
-                        .add("hand-written Jakarta Mail (UID SORT + one UID FETCH)", () -> check(hand.newestSummaries(100)))
-                        .add("mapping layer", () -> check(account.listMessages(MailboxName.INBOX, SearchCriteria.ALL,
-                                PageRequest.first(100)).items().size()))
-                        .add("Jakarta Mail FetchProfile (reference)", () -> check(hand.newestSummariesFetchProfile(100)))
-                        .add("Jakarta Mail untuned default (reference)", () -> check(hand.newestSummariesUntuned(100)))
-                        .run(WARMUP_LIST / scale, 200 / scale));
-                System.err.println("measuring fetch-100KB ...");
-                rows.addAll(new SideBySide("fetch a 100 KB message")
-                        .add("hand-written Jakarta Mail", () -> hand.raw(uid100k))
-                        .add("mapping layer", () -> drain(account.openRaw(ref100k, ByteRange.ALL)))
-                        .run(WARMUP_CHEAP / scale, 300 / scale));
-                System.err.println("measuring fetch-20MB-attachment ...");
-                rows.addAll(new SideBySide("fetch a 20 MB attachment (decoded)")
-                        .add("hand-written Jakarta Mail", () -> hand.attachment(uid20m, 1))
-                        .add("mapping layer", () -> drain(account.openPart(ref20m, "2", ByteRange.ALL)))
-                        .run(3 / Math.min(scale, 3), 15 / scale));
-                System.err.println("measuring flag change ...");
-                // Each side toggles a message of its own, so every call really changes a flag: on a shared message
-                // half the calls would find the flag already as asked, and a server may then report nothing back.
-                boolean[] on = {true};
-                boolean[] onHand = {true};
-                MessageRef ownRef = MessageRef.of(MailboxName.INBOX, uidValidity, seeded.uidSecond());
-                rows.addAll(new SideBySide("change a flag")
-                        .add("hand-written Jakarta Mail", () -> {
-                            hand.flag(seeded.uidFirst(), onHand[0]);
-                            onHand[0] = !onHand[0];
-                        })
-                        .add("mapping layer", () -> {
-                            Flags f = Flags.of(SystemFlag.FLAGGED);
-                            account.changeFlags(List.of(ownRef), on[0] ? FlagChange.adding(f) : FlagChange.removing(f));
-                            on[0] = !on[0];
-                        })
-                        .run(WARMUP_CHEAP / scale, 300 / scale));
-                return table("Mapping layer vs hand-written Jakarta Mail", rows);
+            Rounds all = new Rounds();
+            for (int round = 1; round <= rounds; round++) {
+                System.err.println("round " + round + " of " + rounds + " ...");
+                try (ImapGateway gateway = ImapGateway.start(settings);
+                     HandWrittenImap hand = new HandWrittenImap(dovecot.host(), dovecot.imapPort(), user, password,
+                             FETCH_CHUNK)) {
+                    all.add(mappingRound(gateway.login(Credentials.password(user, password, "127.0.0.1")), hand,
+                            seeded, quick ? 5 : 1));
+                }
             }
+            return header("Mapping layer vs hand-written Jakarta Mail") + "Medians of " + rounds
+                    + " rounds, each on new connections of both sides.\n\n" + all.table();
         }
+    }
+
+    /** One round of the four operations, both sides on connections of their own opened for this round. */
+    private static List<SideBySide.Row> mappingRound(MailAccount account, HandWrittenImap hand, Seeded seeded,
+                                                     int scale) throws Exception {
+        long uidValidity = account.mailbox(MailboxName.INBOX).status().orElseThrow().uidValidity();
+        long uid100k = seeded.uid100k();
+        long uid20m = seeded.uid20m();
+        MessageRef ref100k = MessageRef.of(MailboxName.INBOX, uidValidity, uid100k);
+        MessageRef ref20m = MessageRef.of(MailboxName.INBOX, uidValidity, uid20m);
+        List<SideBySide.Row> rows = new ArrayList<>();
+        System.err.println("measuring list-100 ...");
+        rows.addAll(new SideBySide("list 100 newest summaries")
+                .add("hand-written Jakarta Mail (UID SORT + one UID FETCH)", () -> check(hand.newestSummaries(100)))
+                .add("mapping layer", () -> check(account.listMessages(MailboxName.INBOX, SearchCriteria.ALL,
+                        PageRequest.first(100)).items().size()))
+                .add("Jakarta Mail FetchProfile (reference)", () -> check(hand.newestSummariesFetchProfile(100)))
+                .add("Jakarta Mail untuned default (reference)", () -> check(hand.newestSummariesUntuned(100)))
+                .run(WARMUP_LIST / scale, 200 / scale));
+        System.err.println("measuring fetch-100KB ...");
+        rows.addAll(new SideBySide("fetch a 100 KB message")
+                .add("hand-written Jakarta Mail", () -> hand.raw(uid100k))
+                .add("mapping layer", () -> drain(account.openRaw(ref100k, ByteRange.ALL)))
+                .run(WARMUP_CHEAP / scale, 300 / scale));
+        System.err.println("measuring fetch-20MB-attachment ...");
+        rows.addAll(new SideBySide("fetch a 20 MB attachment (decoded)")
+                .add("hand-written Jakarta Mail", () -> hand.attachment(uid20m, 1))
+                .add("mapping layer", () -> drain(account.openPart(ref20m, "2", ByteRange.ALL)))
+                .run(3 / Math.min(scale, 3), 30 / scale));
+        System.err.println("measuring flag change ...");
+        // Each side toggles a message of its own, so every call really changes a flag: on a shared message half the
+        // calls would find the flag already as asked, and a server may then report nothing back. Each round makes
+        // an even number of calls, so the next round starts from an unflagged message again.
+        boolean[] on = {true};
+        boolean[] onHand = {true};
+        MessageRef ownRef = MessageRef.of(MailboxName.INBOX, uidValidity, seeded.uidSecond());
+        rows.addAll(new SideBySide("change a flag")
+                .add("hand-written Jakarta Mail", () -> {
+                    hand.flag(seeded.uidFirst(), onHand[0]);
+                    onHand[0] = !onHand[0];
+                })
+                .add("mapping layer", () -> {
+                    Flags f = Flags.of(SystemFlag.FLAGGED);
+                    account.changeFlags(List.of(ownRef), on[0] ? FlagChange.adding(f) : FlagChange.removing(f));
+                    on[0] = !on[0];
+                })
+                .run(WARMUP_CHEAP / scale, 300 / scale));
+        return rows;
     }
 
     /** UIDs of the two special messages in the benchmark mailbox. */
@@ -237,16 +260,18 @@ public final class Benchmarks {
         }
     }
 
+    private static String header(String title) {
+        return title + ", Dovecot " + dovecotVersion() + " on loopback, " + Runtime.getRuntime().availableProcessors()
+                + " cores, Java " + System.getProperty("java.version") + "\n\n";
+    }
+
     private static String table(String title, List<SideBySide.Row> rows) {
-        StringBuilder b = new StringBuilder();
-        b.append(title).append(", Dovecot ").append(dovecotVersion())
-                .append(" on loopback, ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
-                .append(System.getProperty("java.version")).append("\n\n");
-        b.append("| operation | implementation | n | p50 ms | p95 ms | p50 ratio |\n");
-        b.append("|---|---|---:|---:|---:|---:|\n");
+        StringBuilder b = new StringBuilder(header(title));
+        b.append("| operation | implementation | n | p50 ms | p95 ms | p50 ratio | client CPU p50 ms |\n");
+        b.append("|---|---|---:|---:|---:|---:|---:|\n");
         for (SideBySide.Row r : rows) {
-            b.append(String.format(java.util.Locale.ROOT, "| %s | %s | %d | %.2f | %.2f | %.2fx |%n",
-                    r.operation(), r.contender(), r.n(), r.p50(), r.p95(), r.ratio()));
+            b.append(String.format(java.util.Locale.ROOT, "| %s | %s | %d | %.2f | %.2f | %.2fx | %.3f |%n",
+                    r.operation(), r.contender(), r.n(), r.p50(), r.p95(), r.ratio(), r.cpuP50()));
         }
         return b.toString();
     }

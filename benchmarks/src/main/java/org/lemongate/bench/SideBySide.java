@@ -1,5 +1,7 @@
 package org.lemongate.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,22 +31,31 @@ final class SideBySide {
         return this;
     }
 
-    /** The measured rows, the first contender being the baseline of the ratios. */
-    record Row(String operation, String contender, int n, double p50, double p95, double ratio) {
+    /**
+     * The measured rows, the first contender being the baseline of the ratios. {@code cpuP50} is the calling
+     * thread's CPU time: the client-side work alone, far less disturbed by other load than wall time.
+     */
+    record Row(String operation, String contender, int n, double p50, double p95, double ratio, double cpuP50) {
     }
 
     List<Row> run(int warmup, int iterations) throws Exception {
         List<String> names = new ArrayList<>(contenders.keySet());
         Map<String, Samples> samples = new LinkedHashMap<>();
+        Map<String, Samples> cpu = new LinkedHashMap<>();
         names.forEach(n -> samples.put(n, new Samples()));
+        names.forEach(n -> cpu.put(n, new Samples()));
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (int i = 0; i < warmup + iterations; i++) {
             for (int k = 0; k < names.size(); k++) {
                 String name = names.get((i + k) % names.size());
+                long c0 = threads.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
                 contenders.get(name).run();
                 long t = System.nanoTime() - t0;
+                long c = threads.getCurrentThreadCpuTime() - c0;
                 if (i >= warmup) {
                     samples.get(name).add(t);
+                    cpu.get(name).add(c);
                 }
             }
         }
@@ -53,7 +64,7 @@ final class SideBySide {
         for (String n : names) {
             Samples s = samples.get(n);
             rows.add(new Row(operation, n, s.count(), s.medianMillis(), s.quantileMillis(0.95),
-                    s.medianMillis() / base));
+                    s.medianMillis() / base, cpu.get(n).medianMillis()));
         }
         return rows;
     }

@@ -87,7 +87,7 @@ final class ContentReader {
         for (int i = 0; i < 64; i++) {
             long offset = at;
             BodySlice more = imap.read(what, c -> {
-                c.selectFor(ref);
+                c.selectForContinuation(ref); // the first chunk came with the catch-up
                 for (Response r : c.command("UID FETCH " + ref.uid() + " (UID BODY.PEEK[]<" + offset + "." + chunk
                         + ">)", null)) {
                     if (r instanceof FetchResponse f && SummaryReader.uid(f) == ref.uid()) {
@@ -110,6 +110,9 @@ final class ContentReader {
      * whole part streams with unknown length; for a range the part is first decoded once to count its bytes (so the
      * range's length and the total are exact and a start past the end is refused before anything streams), then
      * served by skipping decoded bytes.
+     *
+     * @param structure the message's structure, read by the same operation just before: that read caught up with
+     *                  other sessions' changes, so the part's chunks all continue it (ADR 0007)
      */
     Content part(MessageStructure structure, String partId, ByteRange range) {
         MessageRef ref = structure.summary().ref();
@@ -159,7 +162,7 @@ final class ContentReader {
 
     private InputStream decoded(MessageRef ref, MimePart part, String partId) {
         InputStream encoded = new PartialFetchStream(imap, ref, partId, 0, Math.max(part.size(), 1) + 2, chunk)
-                .prefetch();
+                .afterCatchUp().prefetch();
         try {
             return MimeUtility.decode(encoded, part.encoding());
         } catch (MessagingException e) {

@@ -39,6 +39,7 @@ final class ImapConnection {
     private boolean broken;
     private boolean qresync;
     private long uses;
+    private long catchUps;
     private long lastUsedNanos = System.nanoTime();
 
     /** The mailbox this connection has selected, with the numbers SELECT reported. */
@@ -263,6 +264,20 @@ final class ImapConnection {
     }
 
     /**
+     * {@link #selectFor} for the next chunk of a message section whose first chunk this request has fetched already:
+     * without the catch-up NOOP of a reused selection. The bytes of a UID never change under one UIDVALIDITY, so
+     * news from other sessions cannot alter the rest of the section; a message expunged meanwhile shows as a FETCH
+     * without data, as it would after a NOOP. The next operation's {@link #select} catches up as usual.
+     *
+     * @throws MailException.StaleState when the reference was issued under another UIDVALIDITY
+     */
+    Selected selectForContinuation(MessageRef ref) throws ProtocolException {
+        Selected s = selectFor(ref);
+        syncPending = false;
+        return s;
+    }
+
+    /**
      * Whether mod-sequence based change tracking is possible: QRESYNC (RFC 7162) for VANISHED, and UNSELECT to leave
      * a selected mailbox before ENABLE, which RFC 5161 allows only in the authenticated state.
      */
@@ -351,8 +366,14 @@ final class ImapConnection {
     void catchUp() throws ProtocolException {
         if (syncPending) {
             syncPending = false;
+            catchUps++;
             protocol.noop();
         }
+    }
+
+    /** How many catch-up NOOPs this connection sent: each is a round trip, so they are worth counting. */
+    long catchUps() {
+        return catchUps;
     }
 
     /** How many operations completed on this connection. */

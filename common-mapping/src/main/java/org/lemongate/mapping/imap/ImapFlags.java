@@ -29,15 +29,20 @@ final class ImapFlags {
     static jakarta.mail.Flags toJakarta(Flags flags) {
         jakarta.mail.Flags out = new jakarta.mail.Flags();
         for (SystemFlag f : flags.system()) {
-            out.add(switch (f) {
-                case SEEN -> jakarta.mail.Flags.Flag.SEEN;
-                case ANSWERED -> jakarta.mail.Flags.Flag.ANSWERED;
-                case FLAGGED -> jakarta.mail.Flags.Flag.FLAGGED;
-                case DELETED -> jakarta.mail.Flags.Flag.DELETED;
-                case DRAFT -> jakarta.mail.Flags.Flag.DRAFT;
-            });
+            out.add(toJakarta(f));
         }
         flags.keywords().forEach(k -> out.add(k.name()));
         return out;
+    }
+
+    /** Jakarta Mail's constant for a system flag. */
+    static jakarta.mail.Flags.Flag toJakarta(SystemFlag flag) {
+        return switch (flag) {
+            case SEEN -> jakarta.mail.Flags.Flag.SEEN;
+            case ANSWERED -> jakarta.mail.Flags.Flag.ANSWERED;
+            case FLAGGED -> jakarta.mail.Flags.Flag.FLAGGED;
+            case DELETED -> jakarta.mail.Flags.Flag.DELETED;
+            case DRAFT -> jakarta.mail.Flags.Flag.DRAFT;
+        };
     }
 }

@@ -5,8 +5,8 @@ import java.io.InputStream;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.Properties;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -44,6 +44,8 @@ public final class ImapGateway implements MailGateway {
     private final LoginThrottle throttle;
     private final Watchers watchers;
     private final ScheduledExecutorService housekeeping;
+    /** Null where Jakarta Mail's own write timer stays in charge (see {@link #watchdogCovers}). */
+    private final WriteWatchdog watchdog;
     private final AtomicLong loginFailures = new AtomicLong();
     private final AtomicLong loginsThrottled = new AtomicLong();
     private final AtomicLong backendErrors = new AtomicLong();
@@ -51,14 +53,25 @@ public final class ImapGateway implements MailGateway {
 
     private ImapGateway(BackendSettings settings) {
         this.settings = settings;
-        this.housekeeping = Executors.newScheduledThreadPool(1, r -> {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "lemongate-imap-housekeeping");
             t.setDaemon(true);
             return t;
         });
+        // Jakarta Mail schedules a write-timeout task for every socket write and cancels it when the write returns.
+        // Kept until their deadline, the cancelled tasks would pile up by the thousand and wake this thread once
+        // each; removed at once, the queue holds little more than the eviction scan.
+        timer.setRemoveOnCancelPolicy(true);
+        this.housekeeping = timer;
         javax.net.ssl.SSLSocketFactory tls = tlsSocketFactory(settings);
         this.imapProps = protocolProps("mail.imap", settings, tls, housekeeping);
         this.smtpProps = protocolProps("mail.smtp", settings, tls, housekeeping);
+        this.watchdog = watchdogCovers(settings) ? new WriteWatchdog(settings.writeTimeout()) : null;
+        if (watchdog != null) {
+            useWatchdog(imapProps, watchdog);
+            long tick = watchdog.period().toMillis();
+            housekeeping.scheduleWithFixedDelay(watchdog::check, tick, tick, TimeUnit.MILLISECONDS);
+        }
         this.pool = new ConnectionPool(settings, imapProps);
         this.watchers = new Watchers(settings, imapProps, housekeeping);
         this.throttle = new LoginThrottle(settings.loginFailureLimit(), settings.loginFailureWindow(), System::nanoTime);
@@ -86,12 +99,26 @@ public final class ImapGateway implements MailGateway {
             p.put(prefix + ".ssl.socketFactory", tls);
         }
         if (prefix.equals("mail.imap")) {
-            // Plain and STARTTLS connections; see QuickAckSocketFactory for the 40 ms stall it avoids.
-            p.put("mail.imap.socketFactory", new QuickAckSocketFactory());
             p.put("mail.imap.partialfetch", "true");
             p.put("mail.imap.fetchsize", Integer.toString(s.fetchChunkBytes()));
         }
         return p;
+    }
+
+    /**
+     * Whether every IMAP socket comes from {@code mail.imap.socketFactory}. Jakarta Mail ignores that factory only
+     * for implicit TLS with a trust store of our own (it then opens the socket under {@code ssl.socketFactory}
+     * itself), where its per-write timer stays in charge.
+     */
+    private static boolean watchdogCovers(BackendSettings s) {
+        return !(s.imap().getScheme().equalsIgnoreCase("imaps") && s.trustStore().isPresent());
+    }
+
+    /** Swaps Jakarta Mail's timer task per write for the cheaper watchdog (ADR 0009). */
+    private static void useWatchdog(Properties imap, WriteWatchdog watchdog) {
+        imap.remove("mail.imap.writetimeout");
+        imap.remove("mail.imap.executor.writetimeout");
+        imap.put("mail.imap.socketFactory", watchdog.socketFactory());
     }
 
     private static javax.net.ssl.SSLSocketFactory tlsSocketFactory(BackendSettings s) {
@@ -227,6 +254,11 @@ public final class ImapGateway implements MailGateway {
     public Subscription watch(Credentials credentials, MailboxName mailbox, Consumer<ChangeSignal> listener) {
         login(credentials).mailbox(mailbox);
         return watchers.watch(credentials, mailbox, listener);
+    }
+
+    /** IMAP sockets the watchdog times (connected, not yet found closed); 0 where Jakarta Mail's own timer does. */
+    int watchedSockets() {
+        return watchdog == null ? 0 : watchdog.watched();
     }
 
     /** How many users have a watcher now. */

@@ -123,7 +123,9 @@ final class MessageBatch<T> {
     /** Fails every message without a result yet: the ones the server did not find. */
     void notFoundRest(List<MessageRef> group) {
         for (MessageRef ref : group) {
-            results.putIfAbsent(ref, ItemResult.failed(ref, notFound(ref)));
+            if (!results.containsKey(ref)) {
+                results.put(ref, ItemResult.failed(ref, notFound(ref)));
+            }
         }
     }
 

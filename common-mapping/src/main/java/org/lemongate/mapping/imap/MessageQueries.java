@@ -2,6 +2,7 @@ package org.lemongate.mapping.imap;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +33,19 @@ import org.lemongate.mapping.SortOrder;
  */
 final class MessageQueries {
 
+    /** Stops number parsing well before a long overflows; IMAP numbers are 32-bit. */
+    private static final long MAX_NUMBER = Long.MAX_VALUE / 100;
+
     private final Imap imap;
+    /**
+     * The fingerprint last computed: paging asks for the same one page after page, and the text it hashes (a
+     * record's toString) costs more to build than comparing the records.
+     */
+    private volatile Fingerprint lastFingerprint;
+
+    /** A cursor fingerprint with what it was computed from. */
+    private record Fingerprint(MailboxName mailbox, SearchCriteria criteria, int value) {
+    }
 
     MessageQueries(Imap imap) {
         this.imap = imap;
@@ -72,8 +85,14 @@ final class MessageQueries {
         });
     }
 
-    private static int fingerprint(MailboxName mailbox, SearchCriteria criteria) {
-        return (mailbox.path() + "\n" + criteria).hashCode();
+    private int fingerprint(MailboxName mailbox, SearchCriteria criteria) {
+        Fingerprint last = lastFingerprint;
+        if (last != null && last.mailbox().equals(mailbox) && last.criteria().equals(criteria)) {
+            return last.value();
+        }
+        int value = (mailbox.path() + "\n" + criteria).hashCode();
+        lastFingerprint = new Fingerprint(mailbox, criteria, value);
+        return value;
     }
 
     /** Every matching UID in listing order. */
@@ -112,10 +131,29 @@ final class MessageQueries {
         return keys.stream().map(Key::uid).toList();
     }
 
-    private static void readNumbers(IMAPResponse r, List<Long> into) {
-        long n;
-        while ((n = r.readLong()) != -1) {
-            into.add(n);
+    /**
+     * The numbers of a SORT or SEARCH answer, up to the first thing that is not one. One pass over the rest of the
+     * line: Response.readLong per number costs more than the rest of a large mailbox's listing.
+     */
+    static void readNumbers(IMAPResponse r, List<Long> into) {
+        String rest = r.getRest();
+        long n = -1;
+        for (int i = 0; i <= rest.length(); i++) {
+            char ch = i < rest.length() ? rest.charAt(i) : ' ';
+            if (ch >= '0' && ch <= '9') {
+                if (n >= MAX_NUMBER) {
+                    return; // no IMAP number is this long: the answer is garbled from here on
+                }
+                n = (n < 0 ? 0 : n * 10) + (ch - '0');
+                continue;
+            }
+            if (n >= 0) {
+                into.add(n);
+                n = -1;
+            }
+            if (ch != ' ') {
+                return;
+            }
         }
     }
 
@@ -168,17 +206,25 @@ final class MessageQueries {
         if (uids.isEmpty()) {
             return List.of();
         }
-        Map<Long, MessageSummary> byUid = new HashMap<>();
-        String set = UIDSet.toString(UIDSet.createUIDSets(uids.stream().mapToLong(Long::longValue).sorted().toArray()));
+        long[] sorted = new long[uids.size()];
+        for (int i = 0; i < sorted.length; i++) {
+            sorted[i] = uids.get(i);
+        }
+        Arrays.sort(sorted);
+        // Indexed like sorted; answers for UIDs the page did not ask for (unsolicited updates) are passed over.
+        MessageSummary[] fetched = new MessageSummary[sorted.length];
+        String set = UIDSet.toString(UIDSet.createUIDSets(sorted));
         for (Response r : c.command("UID FETCH " + set + " " + SummaryReader.ITEMS, null)) {
-            if (r instanceof FetchResponse f && SummaryReader.uid(f) > 0) {
-                MessageSummary s = SummaryReader.read(f, mailbox, uidValidity).summary();
-                byUid.put(s.ref().uid(), s);
+            if (r instanceof FetchResponse f) {
+                int at = Arrays.binarySearch(sorted, SummaryReader.uid(f));
+                if (at >= 0) {
+                    fetched[at] = SummaryReader.summary(f, mailbox, uidValidity);
+                }
             }
         }
         List<MessageSummary> out = new ArrayList<>(uids.size());
         for (long uid : uids) {
-            MessageSummary s = byUid.get(uid);
+            MessageSummary s = fetched[Arrays.binarySearch(sorted, uid)];
             if (s != null) {
                 out.add(s); // absent: expunged between SORT and FETCH
             }
@@ -187,20 +233,26 @@ final class MessageQueries {
     }
 
     MessageSummary summary(MessageRef ref) {
-        return fetchOne(ref).summary();
+        return fetchOne(ref, SummaryReader::summary);
     }
 
     MessageStructure structure(MessageRef ref) {
-        SummaryReader.Read read = fetchOne(ref);
+        SummaryReader.Read read = fetchOne(ref, SummaryReader::read);
         return new MessageStructure(read.summary(), read.structure());
     }
 
-    private SummaryReader.Read fetchOne(MessageRef ref) {
+    /** How a FETCH response of {@link SummaryReader#ITEMS} becomes a result. */
+    @FunctionalInterface
+    private interface Reading<T> {
+        T read(FetchResponse f, MailboxName mailbox, long uidValidity);
+    }
+
+    private <T> T fetchOne(MessageRef ref, Reading<T> reading) {
         return imap.read("read message " + ref.localId() + " in mailbox '" + ref.mailbox() + "'", c -> {
             c.selectFor(ref);
             for (Response r : c.command("UID FETCH " + ref.uid() + " " + SummaryReader.ITEMS, null)) {
                 if (r instanceof FetchResponse f && SummaryReader.uid(f) == ref.uid()) {
-                    return SummaryReader.read(f, ref.mailbox(), ref.uidValidity());
+                    return reading.read(f, ref.mailbox(), ref.uidValidity());
                 }
             }
             throw notFound(ref);

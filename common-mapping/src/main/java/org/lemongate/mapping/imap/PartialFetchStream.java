@@ -26,6 +26,8 @@ final class PartialFetchStream extends InputStream {
     private int bufferPos;
     private int bufferEnd;
     private boolean ended;
+    /** Whether a chunk was fetched already, so that the next one continues it (see {@link #fill}). */
+    private boolean continuing;
 
     /**
      * @param section   the IMAP section ("" for the whole message, "1.2" for a part)
@@ -55,11 +57,21 @@ final class PartialFetchStream extends InputStream {
     }
 
     private void serve(BodySlice data, int n) {
+        continuing = true;
         buffer = data.array();
         bufferPos = data.offset();
         bufferEnd = data.offset() + n;
         position += n;
         remaining -= n;
+    }
+
+    /**
+     * Makes even the first chunk continue the caller's operation, which has just caught up on the message's mailbox
+     * (read its structure, say): no second catch-up NOOP for it.
+     */
+    PartialFetchStream afterCatchUp() {
+        continuing = true;
+        return this;
     }
 
     /** Fetches the first chunk now, so that a missing message fails before any response is committed. */
@@ -109,8 +121,14 @@ final class PartialFetchStream extends InputStream {
 
     private void fill() {
         int want = (int) Math.min(chunk, remaining);
+        boolean first = !continuing;
         BodySlice data = imap.read("read message " + ref.localId() + " in mailbox '" + ref.mailbox() + "'", c -> {
-            c.selectFor(ref);
+            // Only the first chunk needs the catch-up: a message deleted before the read began must not be served.
+            if (first) {
+                c.selectFor(ref);
+            } else {
+                c.selectForContinuation(ref);
+            }
             String cmd = "UID FETCH " + ref.uid() + " (BODY.PEEK[" + section + "]<" + position + "." + want + ">)";
             for (Response r : c.command(cmd, null)) {
                 if (r instanceof FetchResponse f && SummaryReader.uid(f) == ref.uid() && f.getItem(BODY.class) != null) {

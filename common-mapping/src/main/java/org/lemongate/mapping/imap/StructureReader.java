@@ -34,10 +34,34 @@ final class StructureReader {
                 children.add(convert(bs.bodies[i], childId, depth + 1));
             }
         }
-        String type = (nonNull(bs.type, "text") + "/" + nonNull(bs.subtype, "plain")).toLowerCase(Locale.ROOT);
-        return new MimePart(id, type, param(bs.cParams, "charset"), filename(bs), nonNull(bs.disposition, ""),
-                nonNull(bs.encoding, "7bit"), Math.max(0, bs.size), Optional.ofNullable(bs.id).map(String::strip),
-                children);
+        return new MimePart(id, contentType(bs), param(bs.cParams, "charset"), filename(bs),
+                nonNull(bs.disposition, ""), nonNull(bs.encoding, "7bit"), Math.max(0, bs.size),
+                Optional.ofNullable(bs.id).map(String::strip), children);
+    }
+
+    /**
+     * Whether the tree {@link #read} makes holds a part that {@link MimePart#isAttachment} calls an attachment,
+     * found without building the tree: message lists ask this of every message and show nothing else of it.
+     */
+    static boolean hasAttachment(BODYSTRUCTURE bs) {
+        return hasAttachment(bs, 0);
+    }
+
+    private static boolean hasAttachment(BODYSTRUCTURE bs, int depth) {
+        if (bs.isMulti() && bs.bodies != null && depth < MAX_DEPTH) {
+            for (BODYSTRUCTURE child : bs.bodies) {
+                if (hasAttachment(child, depth + 1)) {
+                    return true;
+                }
+            }
+        }
+        boolean named = bs.disposition != null && bs.disposition.toLowerCase(Locale.ROOT).equals("attachment")
+                || filename(bs).isPresent();
+        return named && !contentType(bs).startsWith("multipart/");
+    }
+
+    private static String contentType(BODYSTRUCTURE bs) {
+        return (nonNull(bs.type, "text") + "/" + nonNull(bs.subtype, "plain")).toLowerCase(Locale.ROOT);
     }
 
     private static Optional<String> filename(BODYSTRUCTURE bs) {

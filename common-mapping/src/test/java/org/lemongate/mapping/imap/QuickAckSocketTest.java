@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,9 +19,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A server that answers like Cyrus IMAP (Nagle on, a large write then a small one) stalls a plain client's every
- * answer by the client's delayed ACK, about 40 ms on Linux; a socket of the factory does not wait for it.
+ * answer by the client's delayed ACK, about 40 ms on Linux; a {@link QuickAckSocket} does not wait for it, nor
+ * does the {@link WatchedSocket} the gateway's IMAP connections use.
  */
-class QuickAckSocketFactoryTest {
+class QuickAckSocketTest {
 
     private static final int ROUNDS = 15;
     private static final int BODY = 30_000;
@@ -29,9 +31,11 @@ class QuickAckSocketFactoryTest {
     @Test
     void answersOfSeveralSegmentsArriveWithoutTheDelayedAckStall() throws Exception {
         long plain = medianMillis(new Socket());
-        long quick = medianMillis(new QuickAckSocketFactory().createSocket());
+        long quick = medianMillis(new QuickAckSocket());
+        long watched = medianMillis(new WriteWatchdog(Duration.ofSeconds(10)).socketFactory().createSocket());
         assertTrue(plain >= 20, "precondition: a plain client sees the stall here (median " + plain + " ms)");
         assertTrue(quick < plain / 2, "median " + quick + " ms with quick ACKs vs " + plain + " ms without");
+        assertTrue(watched < plain / 2, "median " + watched + " ms on the gateway's sockets vs " + plain + " ms");
     }
 
     private static long medianMillis(Socket client) throws Exception {

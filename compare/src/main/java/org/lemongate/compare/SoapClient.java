@@ -1,0 +1,167 @@
+package org.lemongate.compare;
+
+import java.io.InputStream;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamReader;
+
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * The SOAP binding as an integration tool uses it: SOAP 1.1 envelopes posted to {@code /soap/mail}, pages of 500,
+ * GetMessageMime to read, GetAttachment with {@code offset} to resume, one SetFlags, MoveMessages and DeleteMessages
+ * call for many messages.
+ */
+final class SoapClient extends GatewayClient {
+
+    static final String NS = "urn:lemongate:mail:1";
+    private static final int PAGE = 500;
+
+    private String folder = "";
+
+    SoapClient(HttpTransport http) {
+        super("SOAP", http);
+    }
+
+    @Override
+    public List<MessageHandle> sync(Latencies latencies, String folderName, boolean initial) throws Exception {
+        this.folder = folderName;
+        if (initial) {
+            call(latencies, "ListFolders", "");
+        }
+        List<MessageHandle> all = new ArrayList<>();
+        String token = null;
+        do {
+            Document page = call(latencies, "ListMessages", "<m:folder>" + Xml.escape(folder) + "</m:folder>"
+                    + "<m:pageSize>" + PAGE + "</m:pageSize>"
+                    + (token == null ? "" : "<m:pageToken>" + Xml.escape(token) + "</m:pageToken>"));
+            for (Element m : Xml.all(page, "message")) {
+                Element id = Xml.all(m, "id").get(0);
+                all.add(new MessageHandle(Long.parseLong(Xml.text(id, "uid")),
+                        Xml.text(id, "uidValidity") + ":" + Xml.text(id, "uid"), Xml.text(m, "subject"),
+                        Long.parseLong(Xml.text(m, "size"))));
+            }
+            String next = Xml.text(page, "nextPageToken");
+            token = next.isEmpty() ? null : next;
+        } while (token != null);
+        return all;
+    }
+
+    @Override
+    public long open(Latencies latencies, MessageHandle message) throws Exception {
+        Document reply = call(latencies, "GetMessageMime", id(message));
+        return Base64.getMimeDecoder().decode(Xml.text(reply, "data")).length;
+    }
+
+    @Override
+    public Download download(Latencies latencies, MessageHandle message, long cutAt) throws Exception {
+        MessageDigest digest = Downloads.sha256();
+        Base64Feed feed = new Base64Feed(digest);
+        latencies.time(() -> streamData(attachment(message, 0), feed, cutAt));
+        long first = feed.decoded();
+        latencies.time(() -> streamData(attachment(message, first), feed, Long.MAX_VALUE));
+        return new Download(feed.decoded(), Downloads.hex(digest), false, "");
+    }
+
+    @Override
+    public void flag(Latencies latencies, List<MessageHandle> messages) throws Exception {
+        requireAll(call(latencies, "SetFlags", ids(messages) + "<m:add>\\Flagged</m:add>"), "SetFlags");
+    }
+
+    @Override
+    public void move(Latencies latencies, List<MessageHandle> messages, String target) throws Exception {
+        requireAll(call(latencies, "MoveMessages", ids(messages) + "<m:target>" + Xml.escape(target) + "</m:target>"),
+                "MoveMessages");
+    }
+
+    @Override
+    public void delete(Latencies latencies, List<MessageHandle> messages) throws Exception {
+        requireAll(call(latencies, "DeleteMessages", ids(messages) + "<m:permanent>true</m:permanent>"),
+                "DeleteMessages");
+    }
+
+    @Override
+    public void send(Latencies latencies, byte[] message) throws Exception {
+        call(latencies, "SendMessage", "<m:mime>" + Base64.getEncoder().encodeToString(message) + "</m:mime>");
+    }
+
+    @Override
+    public PushWatch watch(String folderName) throws Exception {
+        // Without a syncState, SyncFolder answers no changes and the folder's current state (ADR 21).
+        String state = Xml.text(call(new Latencies(), "SyncFolder", "<m:folder>" + Xml.escape(folderName)
+                + "</m:folder>"), "syncState");
+        return new SoapLongPoll(http, waitBody -> envelope("WaitForChanges", "<m:folder>" + Xml.escape(folderName)
+                + "</m:folder>" + waitBody), state);
+    }
+
+    private Document call(Latencies latencies, String operation, String body) throws Exception {
+        return Xml.parse(http.send(latencies, post(operation, body)));
+    }
+
+    private java.net.http.HttpRequest post(String operation, String body) {
+        return http.request("soap/mail").header("Content-Type", "text/xml; charset=UTF-8")
+                .header("SOAPAction", "\"" + NS + "#" + operation + "\"")
+                .POST(BodyPublishers.ofString(envelope(operation, body))).build();
+    }
+
+    private static String envelope(String operation, String body) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><soap:Envelope "
+                + "xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\" xmlns:m=\"" + NS + "\"><soap:Body><m:"
+                + operation + ">" + body + "</m:" + operation + "></soap:Body></soap:Envelope>";
+    }
+
+    private java.net.http.HttpRequest attachment(MessageHandle message, long offset) {
+        return post("GetAttachment", id(message) + "<m:partId>2</m:partId>"
+                + (offset > 0 ? "<m:offset>" + offset + "</m:offset>" : ""));
+    }
+
+    /** Decodes the reply's {@code data} as it streams in, closing the connection once {@code cutAt} bytes arrived. */
+    private Void streamData(java.net.http.HttpRequest request, Base64Feed feed, long cutAt) throws Exception {
+        HttpResponse<InputStream> response = http.stream(request);
+        long start = feed.decoded();
+        feed.restart();
+        try (InputStream body = response.body()) {
+            XMLStreamReader xml = Xml.stream(body);
+            boolean inData = false;
+            while (xml.hasNext() && feed.decoded() - start < cutAt) {
+                int event = xml.next();
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    inData = "data".equals(xml.getLocalName());
+                } else if (event == XMLStreamConstants.END_ELEMENT) {
+                    inData = false;
+                } else if (inData && event == XMLStreamConstants.CHARACTERS) {
+                    feed.feed(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+                }
+            }
+        }
+        return null;
+    }
+
+    private String ids(List<MessageHandle> messages) {
+        StringBuilder b = new StringBuilder();
+        messages.forEach(m -> b.append(id(m)));
+        return b.toString();
+    }
+
+    private String id(MessageHandle message) {
+        String[] parts = message.ref().split(":");
+        return "<m:id><m:folder>" + Xml.escape(folder) + "</m:folder><m:uidValidity>" + parts[0]
+                + "</m:uidValidity><m:uid>" + parts[1] + "</m:uid></m:id>";
+    }
+
+    private static void requireAll(Document reply, String operation) throws HttpTransport.HttpFailure {
+        for (Element result : Xml.all(reply, "result")) {
+            if (!"true".equals(Xml.text(result, "succeeded"))) {
+                throw new HttpTransport.HttpFailure(operation + " failed for uid " + Xml.text(result, "uid") + ": "
+                        + Xml.text(result, "message"));
+            }
+        }
+    }
+}

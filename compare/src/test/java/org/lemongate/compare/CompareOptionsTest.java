@@ -1,0 +1,56 @@
+package org.lemongate.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+/** The command's options: defaults, values, and a specific message for each kind of mistake. */
+class CompareOptionsTest {
+
+    @Test
+    void noOptionsMeansTheStandardDayWithEverythingStartedInProcess() {
+        CompareOptions o = CompareOptions.parse();
+        assertEquals(WorkloadSize.STANDARD, o.size());
+        assertEquals(Optional.empty(), o.gateway());
+        assertEquals(CompareOptions.DEFAULT_OUT, o.out());
+    }
+
+    @Test
+    void readsEveryOptionInBothSpellings() {
+        CompareOptions o = CompareOptions.parse("--gateway", "http://gw:8080/", "--imap=imap://mail:143",
+                "--user", "ann", "--password", "s", "--messages", "60", "--attachment-size=2048", "--out", "r");
+        assertEquals(Optional.of(URI.create("http://gw:8080/")), o.gateway());
+        assertEquals(Optional.of(URI.create("imap://mail:143")), o.imap());
+        assertEquals(new WorkloadSize(60, 2048), o.size());
+        assertEquals(Path.of("r"), o.out());
+    }
+
+    @Test
+    void mistakesAreNamed() {
+        assertMessage("unknown option --gatway", "--gatway", "http://x/");
+        assertMessage("--messages must be between 51", "--messages", "10");
+        assertMessage("--messages must be a whole number", "--messages", "many");
+        assertMessage("--imap needs a value", "--imap");
+        assertMessage("--user is given twice", "--user", "a", "--user", "b");
+        assertMessage("--jmap: measuring a JMAP server is not supported", "--jmap", "http://cyrus/");
+        assertMessage("--proxy must be a URL", "--proxy", "proxy:3128");
+    }
+
+    @Test
+    void tlsEndpointsAreRefusedBecauseBytesAreCountedInTheClear() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Endpoints(
+                URI.create("https://gw/"), URI.create("imap://mail"), Optional.empty(), Optional.empty(), "a", "b"));
+        assertTrue(e.getMessage().contains("does not speak TLS"), e.getMessage());
+    }
+
+    private static void assertMessage(String expected, String... args) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CompareOptions.parse(args));
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+}
