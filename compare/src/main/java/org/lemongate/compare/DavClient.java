@@ -48,6 +48,11 @@ final class DavClient extends GatewayClient {
     }
 
     @Override
+    public String incrementalSync() {
+        return "full PROPFIND relisting (no sync-collection REPORT on this gateway)";
+    }
+
+    @Override
     public long open(Latencies latencies, MessageHandle message) throws Exception {
         return http.send(latencies, http.request(message.ref()).GET().build()).length;
     }
