@@ -114,7 +114,9 @@ final class RestClient extends GatewayClient {
 
     @Override
     public PushWatch watch(String folder) throws Exception {
-        return new RestEventStream(http, "api/v1/events?mailbox=" + query(folder) + "&since="
+        // The shortest heartbeat: a stream the client has closed is noticed by the gateway only when it next writes,
+        // and until then its subscription would hold the user's IDLE watcher while the next client is measured.
+        return new RestEventStream(http, "api/v1/events?mailbox=" + query(folder) + "&heartbeat=5&since="
                 + query(currentToken(new Latencies(), folder)));
     }
 
