@@ -47,9 +47,9 @@ public final class Benchmarks {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !List.of("mapping", "bindings", "soap-wait").contains(args[0])) {
-            System.err.println("usage: java -jar lemongate-benchmarks.jar mapping|bindings|soap-wait [--quick]"
-                    + " [--out FILE] [--rounds N]"
+        if (args.length == 0 || !List.of("mapping", "bindings", "soap-wait", "webdav").contains(args[0])) {
+            System.err.println("usage: java -jar lemongate-benchmarks.jar mapping|bindings|soap-wait|webdav"
+                    + " [--quick] [--out FILE] [--rounds N]"
                     + " [--gateway-jar app/target/lemongate.jar]");
             System.exit(2);
         }
@@ -72,6 +72,7 @@ public final class Benchmarks {
         String report = switch (args[0]) {
             case "mapping" -> mapping(quick, rounds);
             case "soap-wait" -> SoapWaitLatency.run(quick, jar);
+            case "webdav" -> WebdavBench.run(quick);
             default -> bindings(quick, jar);
         };
         System.out.println(report);

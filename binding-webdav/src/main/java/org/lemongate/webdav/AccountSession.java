@@ -1,12 +1,18 @@
 package org.lemongate.webdav;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import org.apache.jackrabbit.webdav.DavSession;
+import org.apache.jackrabbit.webdav.property.DavProperty;
 import org.lemongate.mapping.MailAccount;
+import org.lemongate.mapping.MailboxName;
+import org.lemongate.mapping.MessageRef;
 import org.lemongate.mapping.MessageSummary;
 import org.lemongate.mapping.Quota;
 
@@ -19,6 +25,9 @@ final class AccountSession implements DavSession {
     private final MailAccount account;
     private final DavState state;
     private final Set<String> lockTokens = new LinkedHashSet<>();
+    private final Map<MailboxName, Map<MessageRef, StoredName>> chosenNames = new HashMap<>();
+    private final Map<DavPath, Map<DavPath, List<DavProperty<?>>>> deadProperties = new HashMap<>();
+    private List<DavLock> userLocks;
     private MailboxTree tree;
     private Optional<Quota> quota;
 
@@ -32,24 +41,63 @@ final class AccountSession implements DavSession {
         return account.user();
     }
 
-    /** Where locks are kept. */
+    /** Where locks are kept; the caller may change them, so the request's copy is dropped. */
     LockStore locks() {
+        userLocks = null;
         return state.locks();
     }
 
-    /** Where dead properties are kept. */
+    /** The user's live locks that cover {@code path}, from one read of the store per request. */
+    List<DavLock> locksCovering(DavPath path) {
+        if (userLocks == null) {
+            userLocks = state.locks().within(user(), DavPath.ROOT);
+        }
+        return userLocks.stream().filter(l -> l.covers(path)).toList();
+    }
+
+    /** Where dead properties are kept; the caller may change them, so the request's copy is dropped. */
     DeadProperties properties() {
+        deadProperties.clear();
         return state.properties();
     }
 
-    /** Where client-chosen file names are kept. */
+    /** The dead properties of a resource, read for all of its folder's members at once, once per request. */
+    List<DavProperty<?>> deadProperties(DavPath path) {
+        if (path.isRoot()) {
+            return state.properties().get(user(), path);
+        }
+        return deadProperties.computeIfAbsent(path.parent(), f -> state.properties().children(user(), f))
+                .getOrDefault(path, List.of());
+    }
+
+    /** The names sync-collection reported messages under. */
+    ReportedNames reported() {
+        return state.reported();
+    }
+
+    /** Where files kept out of IMAP (empty, lock-null and desktop side files) are. */
+    StoredFiles files() {
+        return state.files();
+    }
+
+    /** Where client-chosen file names are kept; the caller may change them, so the request's copy is dropped. */
     FileNames names() {
+        chosenNames.clear();
         return state.names();
     }
 
-    /** The file name of a message: the one a client gave it, else the {@link MessageNames} one. */
+    /**
+     * The file name of a message: the one a client gave it, else the {@link MessageNames} one. The client-chosen
+     * names of a mailbox are read once per request, so a listing costs one store query, not one per message.
+     */
     String fileName(MessageSummary message) {
-        return names().nameOf(user(), message.ref()).map(DavPath::leaf).orElseGet(() -> MessageNames.name(message));
+        return storedName(message.ref()).map(n -> n.path().leaf()).orElseGet(() -> MessageNames.name(message));
+    }
+
+    /** The client-chosen name of a message, if it has one. */
+    Optional<StoredName> storedName(MessageRef ref) {
+        return Optional.ofNullable(chosenNames.computeIfAbsent(ref.mailbox(),
+                m -> state.names().inMailbox(user(), m)).get(ref));
     }
 
     /** The clock locks expire by. */

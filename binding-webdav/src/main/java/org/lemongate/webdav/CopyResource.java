@@ -32,10 +32,15 @@ final class CopyResource {
         AccountSession session = source.accountSession();
         if (source instanceof FolderResource folder) {
             copyFolder(session, folder.mailbox().orElseThrow(), transfer.target(), deep);
+            if (deep) {
+                session.files().copy(session.user(), source.path(), transfer.target());
+            }
+        } else if (source instanceof StoredFileResource) {
+            session.files().copy(session.user(), source.path(), transfer.target());
         } else {
-            MessageRef ref = ((MessageResource) source).ref();
-            Transfer.name(session, transfer.target(),
-                    Transfer.single(session.account().copy(List.of(ref), transfer.folder().orElseThrow())));
+            MessageResource message = (MessageResource) source;
+            Transfer.name(session, transfer.target(), Transfer.single(session.account().copy(List.of(message.ref()),
+                    transfer.folder().orElseThrow())), message.wrappedBytes());
         }
         return transfer.status();
     }
@@ -57,9 +62,10 @@ final class CopyResource {
                     if (r.error().isPresent()) {
                         throw r.error().get();
                     }
-                    Optional<DavPath> name = session.names().nameOf(session.user(), refs.get(k));
+                    Optional<StoredName> name = session.names().nameOf(session.user(), refs.get(k));
                     if (name.isPresent() && r.value().isPresent()) {
-                        session.names().put(session.user(), to.child(name.get().leaf()), r.value().get());
+                        session.names().put(session.user(), name.get().at(to.child(name.get().path().leaf())),
+                                r.value().get());
                     }
                 }
             }

@@ -1,6 +1,7 @@
 package org.lemongate.webdav;
 
 import java.util.List;
+import java.util.Map;
 
 import org.apache.jackrabbit.webdav.property.DavProperty;
 import org.apache.jackrabbit.webdav.property.DavPropertyName;
@@ -16,6 +17,9 @@ interface DeadProperties {
 
     /** The resource's dead properties. */
     List<DavProperty<?>> get(String user, DavPath path);
+
+    /** The dead properties of every resource directly inside {@code folder}, by path; one query for a listing. */
+    Map<DavPath, List<DavProperty<?>>> children(String user, DavPath folder);
 
     /** Whether {@code set} more properties fit on the resource after {@code remove} are gone. */
     boolean fits(String user, DavPath path, List<DavProperty<?>> set, List<DavPropertyName> remove);

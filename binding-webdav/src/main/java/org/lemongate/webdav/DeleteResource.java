@@ -47,6 +47,8 @@ final class DeleteResource {
                 }
             }
             resource.accountSession().names().remove(resource.accountSession().user(), message.ref());
+        } else if (resource instanceof StoredFileResource) {
+            resource.accountSession().files().removeWithin(resource.accountSession().user(), resource.path());
         } else if (resource instanceof FolderResource folder) {
             removeFolder(folder);
         } else {
@@ -69,5 +71,6 @@ final class DeleteResource {
         for (MailboxName n : doomed) {
             session.account().deleteMailbox(n);
         }
+        session.files().removeWithin(session.user(), folder.path());
     }
 }

@@ -13,10 +13,12 @@ import org.apache.jackrabbit.webdav.DavResource;
 import org.apache.jackrabbit.webdav.DavResourceIterator;
 import org.apache.jackrabbit.webdav.DavResourceIteratorImpl;
 import org.apache.jackrabbit.webdav.io.OutputContext;
+import org.apache.jackrabbit.webdav.property.DavProperty;
 import org.apache.jackrabbit.webdav.property.DavPropertyName;
 import org.apache.jackrabbit.webdav.property.DavPropertySet;
 import org.apache.jackrabbit.webdav.property.DefaultDavProperty;
 import org.apache.jackrabbit.webdav.property.ResourceType;
+import org.apache.jackrabbit.webdav.xml.Namespace;
 import org.lemongate.mapping.MailboxInfo;
 
 /**
@@ -27,6 +29,12 @@ final class FolderResource extends MailResource {
 
     private static final DavPropertyName QUOTA_AVAILABLE = DavPropertyName.create("quota-available-bytes");
     private static final DavPropertyName QUOTA_USED = DavPropertyName.create("quota-used-bytes");
+
+    /** RFC 6578's token of the folder's state, asked by name only. */
+    static final DavPropertyName SYNC_TOKEN = DavPropertyName.create("sync-token");
+    /** The calendarserver.org collection tag that CalDAV/CardDAV-style clients compare instead. */
+    static final DavPropertyName GETCTAG = DavPropertyName.create("getctag",
+            Namespace.getNamespace("CS", "http://calendarserver.org/ns/"));
 
     private final Optional<MailboxInfo> mailbox;
 
@@ -67,6 +75,20 @@ final class FolderResource extends MailResource {
         });
     }
 
+    /**
+     * {@code DAV:sync-token} and {@code CS:getctag} of a mail folder are computed only when asked for by name: each
+     * costs an IMAP round trip, which allprop and listings must not pay.
+     */
+    @Override
+    public DavProperty<?> getProperty(DavPropertyName name) {
+        if ((name.equals(SYNC_TOKEN) || name.equals(GETCTAG)) && mailbox.isPresent() && mailbox.get().selectable()) {
+            String token = SyncCollection.TOKEN_PREFIX
+                    + accountSession().account().syncToken(mailbox.get().name()).token();
+            return new HiddenProperty<>(name, token);
+        }
+        return super.getProperty(name);
+    }
+
     @Override
     public DavResourceIterator getMembers() {
         List<DavResource> members = new ArrayList<>();
@@ -74,12 +96,15 @@ final class FolderResource extends MailResource {
         return new DavResourceIteratorImpl(members);
     }
 
-    /** Hands over the child folders, then the messages page by page, without collecting them. */
+    /** Hands over the child folders, the stored files, then the messages page by page, without collecting them. */
     void forEachMember(Consumer<MailResource> action) {
         AccountSession session = accountSession();
         for (MailboxInfo child : session.tree().children(mailbox.map(MailboxInfo::name))) {
             action.accept(new FolderResource(memberLocator(child.name().leaf()), session, factory(),
                     Optional.of(child)));
+        }
+        for (StoredFile file : session.files().list(session.user(), path())) {
+            action.accept(new StoredFileResource(memberLocator(file.path().leaf()), session, factory(), file));
         }
         if (mailbox.isPresent() && mailbox.get().selectable()) {
             MailboxListing.forEach(session.account(), mailbox.get().name(), m ->

@@ -16,8 +16,8 @@ import org.apache.jackrabbit.webdav.property.DavPropertySet;
 
 /**
  * LOCK (RFC 4918 section 9.10): a new exclusive or shared write lock, Depth 0 or infinity, or the refresh of one
- * named in the If header. A LOCK of an unmapped URL in an existing folder locks the name (201) for the file a
- * client is about to create.
+ * named in the If header. A LOCK of an unmapped URL in an existing folder creates an empty file (201), kept in the
+ * state store, for the file a client is about to PUT.
  */
 final class LockResource {
 
@@ -58,6 +58,11 @@ final class LockResource {
         } catch (LockStore.TooMany e) {
             throw new DavException(DavServletResponse.SC_INSUFFICIENT_SPACE_ON_RESOURCE,
                     "you hold " + LockStore.MAX_LOCKS_PER_USER + " locks already; unlock some first");
+        }
+        if (!resource.exists()) {
+            // RFC 4918 section 7.3: a LOCK on an unmapped URL makes an empty, locked resource; it lives in the
+            // state store until content is PUT, never as an empty message.
+            session.files().put(session.user(), resource.path(), new byte[0], session.clock().instant());
         }
         response.setHeader(DavConstants.HEADER_LOCK_TOKEN, "<" + lock.token() + ">");
         send(response, resource, lock, resource.exists() ? DavServletResponse.SC_OK : DavServletResponse.SC_CREATED);

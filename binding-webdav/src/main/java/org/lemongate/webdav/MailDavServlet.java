@@ -1,6 +1,11 @@
 package org.lemongate.webdav;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,6 +39,7 @@ final class MailDavServlet extends AbstractWebdavServlet {
     private final transient MailLocatorFactory locators;
     private final transient MailResourceFactory resources = new MailResourceFactory();
     private final transient AccountSessions sessions;
+    private final transient DavState state;
 
     /**
      * @param servletPath where the servlet is mapped inside its context, e.g. {@code /dav}
@@ -42,6 +48,14 @@ final class MailDavServlet extends AbstractWebdavServlet {
     MailDavServlet(MailGateway gateway, String servletPath, DavState state) {
         this.locators = new MailLocatorFactory(servletPath);
         this.sessions = new AccountSessions(gateway, state);
+        this.state = state;
+    }
+
+    /** Closes the state store with the servlet. */
+    @Override
+    public void destroy() {
+        state.close();
+        super.destroy();
     }
 
     @Override
@@ -88,7 +102,7 @@ final class MailDavServlet extends AbstractWebdavServlet {
         return switch (method) {
             case DavMethods.DAV_GET, DavMethods.DAV_HEAD, DavMethods.DAV_PROPFIND, DavMethods.DAV_MKCOL,
                     DavMethods.DAV_DELETE, DavMethods.DAV_MOVE, DavMethods.DAV_LOCK, DavMethods.DAV_UNLOCK,
-                    DavMethods.DAV_PUT, DavMethods.DAV_COPY, DavMethods.DAV_PROPPATCH -> true;
+                    DavMethods.DAV_PUT, DavMethods.DAV_COPY, DavMethods.DAV_PROPPATCH, DavMethods.DAV_REPORT -> true;
             default -> false;
         };
     }
@@ -150,6 +164,7 @@ final class MailDavServlet extends AbstractWebdavServlet {
         DeleteResource.run(request.getHeader(DavConstants.HEADER_DEPTH), target);
         dropLocks(target, target.path());
         target.accountSession().properties().removeWithin(target.accountSession().user(), target.path());
+        target.accountSession().names().removeBelow(target.accountSession().user(), target.path());
         response.setStatus(DavServletResponse.SC_NO_CONTENT);
     }
 
@@ -193,6 +208,15 @@ final class MailDavServlet extends AbstractWebdavServlet {
     }
 
     @Override
+    protected void doReport(WebdavRequest request, WebdavResponse response, DavResource resource)
+            throws DavException, IOException {
+        if (!resource.exists()) {
+            throw new DavException(DavServletResponse.SC_NOT_FOUND, "nothing is at " + resource.getResourcePath());
+        }
+        SyncCollection.run(request, response, (MailResource) resource);
+    }
+
+    @Override
     protected void doLock(WebdavRequest request, WebdavResponse response, DavResource resource)
             throws DavException, IOException {
         LockResource.run(request, response, (MailResource) resource, resources);
@@ -221,10 +245,48 @@ final class MailDavServlet extends AbstractWebdavServlet {
         }
     }
 
-    /** The If header is honoured only where it names something that exists (RFC 4918 section 10.4). */
+    /**
+     * The If header, evaluated in full ({@link IfHeader}): untagged lists against the request's resource, tagged
+     * ones against the resource they name. A malformed header is 400 (through {@link MailException.InvalidInput}).
+     */
     @Override
     protected boolean isPreconditionValid(WebdavRequest request, DavResource resource) {
-        return !resource.exists() || request.matchesIfHeader(resource);
+        String header = request.getHeader("If");
+        if (header == null) {
+            return true;
+        }
+        MailResource target = (MailResource) resource;
+        return IfHeader.parse(header).holds(tag -> tag == null ? Optional.of(state(target))
+                : tagged(request, tag, target.accountSession()).map(MailDavServlet::state));
+    }
+
+    /** The lock tokens covering a resource (existing or not: a lock-null resource) and its entity tag. */
+    private static IfHeader.State state(MailResource resource) {
+        AccountSession session = resource.accountSession();
+        Set<String> tokens = new HashSet<>();
+        session.locks().covering(session.user(), resource.path()).forEach(l -> tokens.add(l.token()));
+        Optional<String> etag = resource instanceof MessageResource m ? Optional.of(m.etag()) : Optional.empty();
+        return new IfHeader.State(tokens, etag);
+    }
+
+    /** The resource an If header tag names, when it is a URL of this tree on this server. */
+    private Optional<MailResource> tagged(WebdavRequest request, String tag, AccountSession session) {
+        try {
+            URI uri = new URI(tag);
+            if (uri.isAbsolute() && !request.getServerName().equalsIgnoreCase(uri.getHost())) {
+                return Optional.empty();
+            }
+            String path = uri.getRawPath();
+            String context = request.getContextPath();
+            if (path == null || !path.startsWith(context)) {
+                return Optional.empty();
+            }
+            MailLocator locator = (MailLocator) locators.createResourceLocator(context,
+                    path.substring(context.length()));
+            return Optional.of(resources.resolve(locator, session));
+        } catch (URISyntaxException | MailException.InvalidInput e) {
+            return Optional.empty();
+        }
     }
 
     @Override

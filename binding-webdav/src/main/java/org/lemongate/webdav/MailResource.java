@@ -34,13 +34,14 @@ abstract class MailResource implements DavResource {
 
     /** The methods the mail tree answers. */
     static final String METHODS =
-            "OPTIONS, GET, HEAD, PUT, PROPFIND, PROPPATCH, MKCOL, DELETE, COPY, MOVE, LOCK, UNLOCK";
+            "OPTIONS, GET, HEAD, PUT, PROPFIND, PROPPATCH, MKCOL, DELETE, COPY, MOVE, LOCK, UNLOCK, REPORT";
     /** DAV classes announced on every path (clients such as Finder mount read-only without class 2). */
     static final String COMPLIANCE = "1, 2";
 
     private final MailLocator locator;
     private final AccountSession session;
     private final MailResourceFactory factory;
+    private DavPropertySet properties;
 
     MailResource(MailLocator locator, AccountSession session, MailResourceFactory factory) {
         this.locator = locator;
@@ -113,12 +114,19 @@ abstract class MailResource implements DavResource {
         return getProperties().get(name);
     }
 
-    /** The live properties, with exclusive and shared write locks; none for a resource that does not exist. */
+    /**
+     * The live properties, with exclusive and shared write locks; none for a resource that does not exist. Built
+     * once per resource object (objects live for one request): Jackrabbit asks once per requested name.
+     */
     @Override
     public final DavPropertySet getProperties() {
+        if (properties != null) {
+            return properties;
+        }
         DavPropertySet props = new DavPropertySet();
+        properties = props;
         if (exists()) {
-            session.properties().get(session.user(), path()).forEach(props::add);
+            session.deadProperties(path()).forEach(props::add);
             addProperties(props);
             SupportedLock supported = new SupportedLock();
             supported.addEntry(Type.WRITE, Scope.EXCLUSIVE);
@@ -203,7 +211,7 @@ abstract class MailResource implements DavResource {
     /** The user's live locks on this path, its own and deep ones of its ancestors. */
     @Override
     public ActiveLock[] getLocks() {
-        return session.locks().covering(session.user(), path()).stream()
+        return session.locksCovering(path()).stream()
                 .map(l -> new StoredActiveLock(l, lockRootHref(l), session.clock()))
                 .toArray(ActiveLock[]::new);
     }

@@ -18,7 +18,7 @@ import org.lemongate.mapping.MessageSummary;
 
 /**
  * Resolves a path to what it names for the request's user: the root, a mailbox (a path whose segments are a mailbox
- * name), a message (a file name of the {@link MessageNames} scheme inside a selectable mailbox), or nothing.
+ * name), a file kept in the state store ({@link StoredFileResource}), a message (a file name of the {@link MessageNames} scheme inside a selectable mailbox), or nothing.
  */
 final class MailResourceFactory implements DavResourceFactory {
 
@@ -47,6 +47,14 @@ final class MailResourceFactory implements DavResourceFactory {
         Optional<MailboxInfo> mailbox = name.flatMap(n -> session.tree().find(n));
         if (mailbox.isPresent()) {
             return new FolderResource(locator, session, this, mailbox);
+        }
+        Optional<StoredFile> stored = session.files().find(session.user(), path);
+        if (stored.isPresent()) {
+            return new StoredFileResource(locator, session, this, stored.get());
+        }
+        if (SideFiles.isSideFile(path.leaf())) {
+            // Probes for desktop.ini, ._name and the like are answered without asking IMAP.
+            return new MissingResource(locator, session, this);
         }
         return message(locator, session)
                 .<MailResource>map(m -> new MessageResource(locator, session, this, m))

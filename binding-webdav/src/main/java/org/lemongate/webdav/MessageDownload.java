@@ -40,7 +40,7 @@ final class MessageDownload {
         }
         if (selection instanceof RangeHeader.Part part) {
             response.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
-            response.setContentType(MessageResource.CONTENT_TYPE);
+            response.setContentType(message.contentType());
             response.setHeader("ETag", message.etag());
             response.setDateHeader("Last-Modified", message.getModificationTime());
             response.setHeader("Accept-Ranges", "bytes");

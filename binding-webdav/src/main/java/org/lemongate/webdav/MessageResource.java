@@ -17,6 +17,8 @@ final class MessageResource extends MailResource {
 
     /** The media type of every message file. */
     static final String CONTENT_TYPE = "message/rfc822";
+    /** The media type of a file wrapped in a message: the gateway does not guess types from names. */
+    static final String WRAPPED_CONTENT_TYPE = "application/octet-stream";
 
     private final MessageSummary message;
 
@@ -48,14 +50,26 @@ final class MessageResource extends MailResource {
         return message.ref();
     }
 
-    /** The message's size in bytes (RFC822.SIZE): exactly what a full GET sends. */
-    long size() {
-        return message.size();
+    /** The size of the file this message wraps ({@link WrappedFile}), or -1 when the message is the file. */
+    long wrappedBytes() {
+        return accountSession().storedName(message.ref()).map(StoredName::wrappedBytes).orElse(-1L);
     }
 
-    /** Streams the raw message, or a range of it, from IMAP. */
+    /** The file's size in bytes: exactly what a full GET sends (RFC822.SIZE, or the wrapped file's size). */
+    long size() {
+        long wrapped = wrappedBytes();
+        return wrapped >= 0 ? wrapped : message.size();
+    }
+
+    /** The file's media type: a message, or a wrapped file's generic type. */
+    String contentType() {
+        return wrappedBytes() >= 0 ? WRAPPED_CONTENT_TYPE : CONTENT_TYPE;
+    }
+
+    /** Streams the file, or a range of it, from IMAP: the raw message, or the decoded attachment it wraps. */
     Content open(ByteRange range) {
-        return accountSession().account().openRaw(message.ref(), range);
+        return wrappedBytes() >= 0 ? accountSession().account().openPart(message.ref(), WrappedFile.PART, range)
+                : accountSession().account().openRaw(message.ref(), range);
     }
 
     @Override
@@ -70,7 +84,7 @@ final class MessageResource extends MailResource {
 
     @Override
     public String getDisplayName() {
-        return message.subject();
+        return wrappedBytes() >= 0 ? path().leaf() : message.subject();
     }
 
     @Override
@@ -82,9 +96,9 @@ final class MessageResource extends MailResource {
     @Override
     void addProperties(DavPropertySet props) {
         props.add(new ResourceType(ResourceType.DEFAULT_RESOURCE));
-        props.add(new DefaultDavProperty<>(DavPropertyName.DISPLAYNAME, message.subject()));
-        props.add(new DefaultDavProperty<>(DavPropertyName.GETCONTENTLENGTH, Long.toString(message.size())));
-        props.add(new DefaultDavProperty<>(DavPropertyName.GETCONTENTTYPE, CONTENT_TYPE));
+        props.add(new DefaultDavProperty<>(DavPropertyName.DISPLAYNAME, getDisplayName()));
+        props.add(new DefaultDavProperty<>(DavPropertyName.GETCONTENTLENGTH, Long.toString(size())));
+        props.add(new DefaultDavProperty<>(DavPropertyName.GETCONTENTTYPE, contentType()));
         props.add(new DefaultDavProperty<>(DavPropertyName.GETETAG, etag()));
         props.add(new DefaultDavProperty<>(DavPropertyName.GETLASTMODIFIED, HttpDates.rfc1123(message.receivedDate())));
         props.add(new DefaultDavProperty<>(DavPropertyName.CREATIONDATE, HttpDates.rfc3339(message.receivedDate())));
@@ -94,8 +108,8 @@ final class MessageResource extends MailResource {
     /** Streams the message in bounded chunks (IMAP partial FETCH); only headers are written for HEAD. */
     @Override
     public void spool(OutputContext context) throws IOException {
-        context.setContentType(CONTENT_TYPE);
-        context.setContentLength(message.size());
+        context.setContentType(contentType());
+        context.setContentLength(size());
         context.setETag(etag());
         context.setModificationTime(getModificationTime());
         context.setProperty("Accept-Ranges", "bytes");

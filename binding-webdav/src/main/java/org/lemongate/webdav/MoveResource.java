@@ -32,15 +32,20 @@ final class MoveResource {
         if (source instanceof FolderResource folder) {
             session.account().renameMailbox(folder.mailbox().orElseThrow().name(),
                     MailboxName.ofSegments(transfer.target().segments()));
+            session.names().renameFolder(session.user(), source.path(), transfer.target());
+            session.files().move(session.user(), source.path(), transfer.target());
+        } else if (source instanceof StoredFileResource) {
+            session.files().move(session.user(), source.path(), transfer.target());
         } else {
             MessageRef ref = ((MessageResource) source).ref();
+            long wrappedBytes = ((MessageResource) source).wrappedBytes();
             MailboxName into = transfer.folder().orElseThrow();
             Optional<MessageRef> moved = into.equals(ref.mailbox()) ? Optional.of(ref)
                     : Transfer.single(session.account().move(List.of(ref), into));
             if (!moved.equals(Optional.of(ref))) {
                 session.names().remove(session.user(), ref);
             }
-            Transfer.name(session, transfer.target(), moved);
+            Transfer.name(session, transfer.target(), moved, wrappedBytes);
         }
         return transfer.status();
     }

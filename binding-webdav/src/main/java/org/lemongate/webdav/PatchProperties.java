@@ -68,8 +68,12 @@ final class PatchProperties {
             } else if (ns.equals(DavConstants.NAMESPACE.getURI()) && isLive(name)) {
                 failures.put(name, DavServletResponse.SC_FORBIDDEN);
             } else if (entry instanceof DavProperty<?> p) {
+                // Changes apply in document order (RFC 4918 section 9.2): a later one on the same name wins.
+                deadRemove.remove(name);
+                deadSet.removeIf(q -> q.getName().equals(name));
                 deadSet.add(p);
             } else {
+                deadSet.removeIf(q -> q.getName().equals(name));
                 deadRemove.add(name);
             }
         }

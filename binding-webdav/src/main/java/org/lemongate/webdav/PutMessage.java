@@ -1,6 +1,8 @@
 package org.lemongate.webdav;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,12 +15,13 @@ import org.lemongate.mapping.Flags;
 import org.lemongate.mapping.MailAccount;
 import org.lemongate.mapping.MailboxName;
 import org.lemongate.mapping.MessageRef;
-import org.lemongate.mapping.SpooledMessage;
+import org.lemongate.mapping.MessageSource;
 import org.lemongate.mapping.SystemFlag;
 
 /**
- * PUT (RFC 9110 section 9.3.4) of a mail message into a folder: IMAP APPEND, streamed through the gateway's spool (memory up
- * to the configured threshold, the configured spool directory beyond). The file keeps the name it was PUT under; replacing an
+ * PUT (RFC 9110 section 9.3.4) of a file into a folder: IMAP APPEND of the bytes as they are when they are mail IMAP
+ * keeps unchanged, else of a message carrying them as an attachment ({@link WrappedFile}); either way a GET returns
+ * exactly the bytes PUT (see {@link RawUpload}). The file keeps the name it was PUT under; replacing an
  * existing message appends the new one and then deletes the old one, since IMAP messages are immutable. Messages
  * filed this way are marked \Seen: they are the user's own files, not new mail.
  */
@@ -39,33 +42,82 @@ final class PutMessage {
         }
         AccountSession session = resource.accountSession();
         MailResource parent = factory.resolve(resource.parentLocator(), session);
-        if (!(parent instanceof FolderResource folder) || folder.mailbox().isEmpty()
-                || !folder.mailbox().get().selectable()) {
+        if (!(parent instanceof FolderResource folder)) {
             throw new DavException(DavServletResponse.SC_CONFLICT,
-                    "files can only be put into an existing mail folder; " + resource.path().parent() + " is none");
+                    "files can only be put into an existing folder; " + resource.path().parent() + " is none");
         }
         checkConditions(request, resource);
         LockGuard.check(resource, resource.path(), false);
         MailAccount account = session.account();
-        long max = account.serviceInfo().limits().maxUploadBytes();
+        boolean sideFile = SideFiles.isSideFile(resource.path().leaf());
+        long max = sideFile ? SideFiles.MAX_BYTES : account.serviceInfo().limits().maxUploadBytes();
         if (declaredLength(request) > max) {
             throw new DavException(DavServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
-                    "the file is larger than the " + max + " bytes this gateway accepts");
+                    "the file is larger than the " + max + " bytes this gateway accepts for it");
         }
-        MailboxName mailbox = folder.mailbox().get().name();
-        MessageRef ref;
-        try (SpooledMessage message = account.spool(request.getInputStream())) {
-            ref = account.append(mailbox, message, Flags.of(SystemFlag.SEEN), Optional.empty());
+        String etag;
+        try (RawUpload upload = RawUpload.read(request.getInputStream(), max)) {
+            if (sideFile || upload.size() == 0) {
+                etag = keep(resource, upload);
+            } else {
+                if (folder.mailbox().isEmpty() || !folder.mailbox().get().selectable()) {
+                    throw new DavException(DavServletResponse.SC_CONFLICT, "files can only be put into a mail"
+                            + " folder; " + resource.path().parent() + " holds no mail");
+                }
+                etag = append(resource, folder.mailbox().get().name(), upload);
+            }
         }
+        response.setHeader("ETag", etag);
+        return resource.exists() ? DavServletResponse.SC_NO_CONTENT : DavServletResponse.SC_CREATED;
+    }
+
+    /** An empty or side file goes to the state store; a message it replaces is deleted. */
+    private static String keep(MailResource resource, RawUpload upload) throws IOException {
+        AccountSession session = resource.accountSession();
+        byte[] content;
+        try (InputStream in = upload.open()) {
+            content = in.readAllBytes();
+        }
+        session.files().put(session.user(), resource.path(), content, session.clock().instant());
+        if (resource instanceof MessageResource old) {
+            session.account().delete(List.of(old.ref()), DeleteMode.PERMANENT);
+            session.names().remove(session.user(), old.ref());
+        }
+        return session.files().find(session.user(), resource.path()).orElseThrow().etag();
+    }
+
+    /** Anything else is appended, as it is or wrapped; what it replaces is deleted. */
+    private static String append(MailResource resource, MailboxName mailbox, RawUpload upload) throws IOException {
+        AccountSession session = resource.accountSession();
+        MailAccount account = session.account();
+        MessageSource message = upload.isPlainMail() ? new Plain(upload)
+                : WrappedFile.of(upload, resource.path().leaf(), ZonedDateTime.now(session.clock()));
+        MessageRef ref = account.append(mailbox, message, Flags.of(SystemFlag.SEEN), Optional.empty());
+        StoredName name = upload.isPlainMail() ? StoredName.plain(resource.path())
+                : new StoredName(resource.path(), upload.size());
         if (resource instanceof MessageResource old) {
             account.delete(List.of(old.ref()), DeleteMode.PERMANENT);
             session.names().remove(session.user(), old.ref());
+        } else if (resource instanceof StoredFileResource) {
+            session.files().removeWithin(session.user(), resource.path());
         }
-        if (!MessageNames.name(account.summary(ref)).equals(resource.path().leaf())) {
-            session.names().put(session.user(), resource.path(), ref);
+        if (name.wrapped() || !MessageNames.name(account.summary(ref)).equals(resource.path().leaf())) {
+            session.names().put(session.user(), name, ref);
         }
-        response.setHeader("ETag", MessageResource.etag(ref));
-        return resource.exists() ? DavServletResponse.SC_NO_CONTENT : DavServletResponse.SC_CREATED;
+        return MessageResource.etag(ref);
+    }
+
+    /** A body that IMAP keeps as it is, appended unchanged. */
+    private record Plain(RawUpload upload) implements MessageSource {
+        @Override
+        public long size() {
+            return upload.size();
+        }
+
+        @Override
+        public InputStream open() throws IOException {
+            return upload.open();
+        }
     }
 
     private static void checkConditions(WebdavRequest request, MailResource resource) throws DavException {
@@ -76,9 +128,10 @@ final class PutMessage {
         }
         String ifMatch = request.getHeader("If-Match");
         if (ifMatch != null) {
-            boolean matches = resource instanceof MessageResource m
-                    && (ifMatch.strip().equals("*") || List.of(ifMatch.split(",")).stream()
-                    .anyMatch(t -> t.strip().equals(m.etag())));
+            Optional<String> etag = resource instanceof MessageResource m ? Optional.of(m.etag())
+                    : resource instanceof StoredFileResource f ? Optional.of(f.file().etag()) : Optional.empty();
+            boolean matches = etag.isPresent() && (ifMatch.strip().equals("*") || List.of(ifMatch.split(","))
+                    .stream().anyMatch(t -> t.strip().equals(etag.get())));
             if (!matches) {
                 throw new DavException(DavServletResponse.SC_PRECONDITION_FAILED,
                         "If-Match does not match the current version of " + resource.path());

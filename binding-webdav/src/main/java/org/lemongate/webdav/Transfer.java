@@ -51,7 +51,7 @@ record Transfer(MailResource source, DavPath target, Optional<MailboxName> folde
             throw new DavException(DavServletResponse.SC_CONFLICT,
                     "the destination folder " + to.parent() + " does not exist");
         }
-        if (!source.isCollection() && (parent.isEmpty() || !parent.get().selectable())) {
+        if (source instanceof MessageResource && (parent.isEmpty() || !parent.get().selectable())) {
             throw new DavException(DavServletResponse.SC_CONFLICT, "a message can only go into a mail folder");
         }
         MailResource existing = factory.resolve(destination.locator(), session);
@@ -84,13 +84,15 @@ record Transfer(MailResource source, DavPath target, Optional<MailboxName> folde
     /**
      * Files a message under {@code path}: the {@link MessageNames} name needs no record, any other name does. Without
      * a new reference (a server without UIDPLUS) the message keeps its scheme name.
+     *
+     * @param wrappedBytes the size of the file the message wraps, or -1 (see {@link StoredName})
      */
-    static void name(AccountSession session, DavPath path, Optional<MessageRef> message) {
+    static void name(AccountSession session, DavPath path, Optional<MessageRef> message, long wrappedBytes) {
         message.ifPresent(ref -> {
-            if (MessageNames.name(session.account().summary(ref)).equals(path.leaf())) {
+            if (wrappedBytes < 0 && MessageNames.name(session.account().summary(ref)).equals(path.leaf())) {
                 session.names().remove(session.user(), ref);
             } else {
-                session.names().put(session.user(), path, ref);
+                session.names().put(session.user(), new StoredName(path, wrappedBytes), ref);
             }
         });
     }

@@ -30,20 +30,34 @@ public final class WebdavBinding {
     }
 
     /**
-     * Registers the WebDAV servlet at {@code /dav/*} (async supported), and a filter that answers OPTIONS on the
-     * context root with the WebDAV headers (other requests to the root pass through). Call it once, while the
-     * context starts.
+     * Registers the binding with its state store where {@link StoreLocation#of(ServletContext)} says.
      *
-     * @param context the servlet context being initialised
-     * @param gateway the mapping layer every request authenticates against
-     * @throws IllegalStateException when a servlet of the same name is registered already
+     * @see #install(ServletContext, MailGateway, String)
      */
     public static void install(ServletContext context, MailGateway gateway) {
+        install(context, gateway, StoreLocation.of(context));
+    }
+
+    /**
+     * Registers the WebDAV servlet at {@code /dav/*} (async supported), and a filter that answers OPTIONS on the
+     * context root with the WebDAV headers (other requests to the root pass through). Call it once, while the
+     * context starts. The servlet opens the state store (ADR 6) now and closes it when it is destroyed.
+     *
+     * @param context  the servlet context being initialised
+     * @param gateway  the mapping layer every request authenticates against
+     * @param storeUrl the H2 JDBC URL of the WebDAV state store (locks, dead properties, file names, placeholders)
+     * @throws IllegalStateException when a servlet of the same name is registered already, or the store cannot be
+     *                               opened
+     */
+    public static void install(ServletContext context, MailGateway gateway, String storeUrl) {
         Objects.requireNonNull(context, "context");
         Objects.requireNonNull(gateway, "gateway");
+        Objects.requireNonNull(storeUrl, "storeUrl");
+        DavState state = DavState.open(storeUrl, Clock.systemUTC());
         ServletRegistration.Dynamic registration = context.addServlet(SERVLET_NAME,
-                new MailDavServlet(gateway, PATH, DavState.inMemory(Clock.systemUTC())));
+                new MailDavServlet(gateway, PATH, state));
         if (registration == null) {
+            state.close();
             throw new IllegalStateException("a servlet named " + SERVLET_NAME + " is registered already");
         }
         registration.setAsyncSupported(true);

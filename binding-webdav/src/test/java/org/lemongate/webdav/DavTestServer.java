@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -41,18 +42,24 @@ final class DavTestServer implements AutoCloseable {
 
     private final GreenMail mail;
     private final MailGateway gateway;
-    private final Undertow undertow;
-    private final DeploymentManager deployment;
-    private final int port;
+    private final String storeUrl;
+    private Undertow undertow;
+    private DeploymentManager deployment;
+    private int port;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private DavTestServer(GreenMail mail, MailGateway gateway) throws Exception {
+    private DavTestServer(GreenMail mail, MailGateway gateway, String storeUrl) throws Exception {
         this.mail = mail;
         this.gateway = gateway;
+        this.storeUrl = storeUrl;
+        start();
+    }
+
+    private void start() throws Exception {
         ServletContextListener installer = new ServletContextListener() {
             @Override
             public void contextInitialized(ServletContextEvent event) {
-                WebdavBinding.install(event.getServletContext(), gateway);
+                WebdavBinding.install(event.getServletContext(), gateway, storeUrl);
             }
         };
         DeploymentInfo info = Servlets.deployment()
@@ -61,15 +68,31 @@ final class DavTestServer implements AutoCloseable {
                 .setDeploymentName("lemongate-webdav-test")
                 .addListener(Servlets.listener(ServletContextListener.class,
                         new ImmediateInstanceFactory<>(installer)));
-        deployment = Servlets.defaultContainer().addDeployment(info);
+        deployment = Servlets.newContainer().addDeployment(info);
         deployment.deploy();
         undertow = Undertow.builder().addHttpListener(0, "127.0.0.1").setHandler(deployment.start()).build();
         undertow.start();
         port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
     }
 
+    /** Stops the web application (closing its state store) and starts it again, on a new port: a restart. */
+    void restart() throws Exception {
+        stopWeb();
+        start();
+    }
+
     /** GreenMail with Alice's and Bob's preloaded mail behind the gateway. */
     static DavTestServer withGreenMail() throws Exception {
+        return withGreenMail(memoryStore());
+    }
+
+    /** A fresh in-memory state store, gone when the binding closes it. */
+    static String memoryStore() {
+        return "jdbc:h2:mem:dav-" + UUID.randomUUID();
+    }
+
+    /** GreenMail with Alice's and Bob's preloaded mail behind the gateway, with the given state store. */
+    static DavTestServer withGreenMail(String storeUrl) throws Exception {
         GreenMail mail = new GreenMail(new ServerSetup[] {
                 new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort(),
                 new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort()});
@@ -78,17 +101,18 @@ final class DavTestServer implements AutoCloseable {
         mail.setUser(BOB, BOB, BOB_PASSWORD);
         mail.loadEmails(Path.of(DavTestServer.class.getResource("/preload").toURI()));
         URI imap = new URI("imap://127.0.0.1:" + mail.getImap().getPort());
-        return new DavTestServer(mail, ImapGateway.start(settings(imap)));
+        return new DavTestServer(mail, ImapGateway.start(settings(imap)), storeUrl);
     }
 
     /** The binding in front of another IMAP server, e.g. a test's Dovecot. */
     static DavTestServer withImap(URI imap) throws Exception {
-        return new DavTestServer(null, ImapGateway.start(settings(imap)));
+        return new DavTestServer(null, ImapGateway.start(settings(imap)), memoryStore());
     }
 
     /** A gateway pointed at a loopback port where nothing listens: the backend is down. */
     static DavTestServer withBackendDown(int deadPort) throws Exception {
-        return new DavTestServer(null, ImapGateway.start(settings(new URI("imap://127.0.0.1:" + deadPort))));
+        return new DavTestServer(null, ImapGateway.start(settings(new URI("imap://127.0.0.1:" + deadPort))),
+                memoryStore());
     }
 
     private static BackendSettings settings(URI imap) {
@@ -148,11 +172,15 @@ final class DavTestServer implements AutoCloseable {
         return send(b.build());
     }
 
-    @Override
-    public void close() throws Exception {
+    private void stopWeb() throws Exception {
         undertow.stop();
         deployment.stop();
         deployment.undeploy();
+    }
+
+    @Override
+    public void close() throws Exception {
+        stopWeb();
         gateway.close();
         if (mail != null) {
             mail.stop();

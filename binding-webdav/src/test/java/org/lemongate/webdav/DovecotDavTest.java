@@ -4,15 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.lemongate.testsupport.DovecotServer;
 
 /**
@@ -23,33 +22,15 @@ class DovecotDavTest {
 
     private static final long QUOTA = 10L * 1024 * 1024;
 
-    private static DovecotServer dovecot;
-    private static DavTestServer dav;
+    @RegisterExtension
+    static final DovecotDav DAV = new DovecotDav(DovecotServer.builder().storageQuotaBytes(QUOTA));
 
-    /**
-     * Starts Dovecot and the binding on first use rather than in {@code @BeforeAll}, so that a missing Dovecot
-     * skips each test visibly instead of hiding the class (docs/testing.md).
-     */
-    private static synchronized DavTestServer dav() throws Exception {
-        if (dav == null) {
-            dovecot = DovecotServer.builder().user("alice", "secret").storageQuotaBytes(QUOTA).start();
-            dav = DavTestServer.withImap(URI.create(dovecot.imapUrl()));
-        }
-        return dav;
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (dav != null) {
-            dav.close();
-        }
-        if (dovecot != null) {
-            dovecot.close();
-        }
+    private static DavTestServer dav() throws Exception {
+        return DAV.server();
     }
 
     private static HttpRequest.Builder alice(String path) throws Exception {
-        return dav().request(path, "alice", "secret");
+        return DAV.alice(path);
     }
 
     private static Map<String, String> props(String path, String body) throws Exception {

@@ -81,11 +81,12 @@ class MessageWritesTest {
     }
 
     @Test
-    void somethingThatIsNotMailIsRefusedForNowAndCreatesNothing() throws Exception {
+    void somethingThatIsNotMailIsKeptWrappedAndComesBackAsPut() throws Exception {
         HttpResponse<String> r = put("/dav/INBOX/picture.jpg", "\u0000\u0001binary");
 
-        assertEquals(400, r.statusCode(), r.body());
-        assertEquals(404, dav().propfind("/dav/INBOX/picture.jpg", "0", "").statusCode());
+        assertEquals(201, r.statusCode(), r.body());
+        assertEquals("\u0000\u0001binary", dav().send(dav().asAlice("/dav/INBOX/picture.jpg").GET().build()).body());
+        assertEquals("application/octet-stream", inbox().at("/dav/INBOX/picture.jpg").get("getcontenttype"));
     }
 
     @Test
@@ -97,7 +98,8 @@ class MessageWritesTest {
         String token = lock.headers().firstValue("Lock-Token").orElseThrow();
 
         assertEquals(423, put("/dav/INBOX/locked.eml", mail("Without token")).statusCode());
-        assertEquals(201, put("/dav/INBOX/locked.eml", mail("With token"), "If", "(" + token + ")").statusCode());
+        // The LOCK made an empty file (RFC 4918 section 7.3), which the PUT replaces.
+        assertEquals(204, put("/dav/INBOX/locked.eml", mail("With token"), "If", "(" + token + ")").statusCode());
         assertEquals("With token", inbox().at("/dav/INBOX/locked.eml").get("displayname"));
     }
 

@@ -64,6 +64,9 @@ final class ModSeqChanges {
                 || ch.modSeq() == token.modSeq() && ch.uid() <= token.modSeqUid() || vanished.contains(ch.uid()));
         changes.sort(Comparator.comparingLong(Change::modSeq).thenComparingLong(Change::uid));
         List<Long> fresh = ChangeFeed.uidsFrom(c, token.uidNext());
+        // Messages appended after the SELECT carry mod-sequences above its HIGHESTMODSEQ, which the next token
+        // holds: reported now, they would come back as changed next time. They are reported next time instead.
+        fresh.removeIf(uid -> uid >= s.uidNext());
 
         ChangeFeed.Cut cut = ChangeFeed.Cut.of(changes.size(), fresh.size(), max);
         List<Change> pageChanges = changes.subList(0, cut.changes());

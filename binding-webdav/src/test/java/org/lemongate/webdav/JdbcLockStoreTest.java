@@ -9,10 +9,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.nio.file.Path;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-class MemoryLockStoreTest {
+class JdbcLockStoreTest {
 
     /** A clock the test moves by hand. */
     private static final class HandClock extends Clock {
@@ -39,7 +44,13 @@ class MemoryLockStoreTest {
     }
 
     private final HandClock clock = new HandClock();
-    private final MemoryLockStore store = new MemoryLockStore(clock);
+    private final DavDatabase db = DavDatabase.open("jdbc:h2:mem:locks-" + UUID.randomUUID());
+    private final JdbcLockStore store = new JdbcLockStore(db, clock);
+
+    @AfterEach
+    void closeDatabase() {
+        db.close();
+    }
 
     private static DavPath path(String p) {
         return DavPath.ofDecoded(p);
@@ -117,5 +128,28 @@ class MemoryLockStoreTest {
 
         assertEquals(0, store.within("alice", path("/A")).size());
         assertEquals(1, store.within("alice", path("/")).size());
+    }
+
+    @Test
+    void anotherInstanceOnTheSameDatabaseSeesAndHonoursTheLocks() throws Exception {
+        JdbcLockStore other = new JdbcLockStore(db, clock);
+        DavLock lock = store.lock("alice", path("/A"), true, true, "me", Duration.ofMinutes(1));
+
+        assertEquals(lock, other.covering("alice", path("/A/b.eml")).get(0));
+        assertThrows(LockStore.Conflict.class,
+                () -> other.lock("alice", path("/A/b.eml"), true, false, "", Duration.ofMinutes(1)));
+    }
+
+    @Test
+    void locksInAFileDatabaseSurviveReopening(@TempDir Path dir) throws Exception {
+        String url = StoreLocation.defaultUrl(dir);
+        DavLock lock;
+        try (DavDatabase first = DavDatabase.open(url)) {
+            lock = new JdbcLockStore(first, clock).lock("alice", path("/A/é #%.eml"), false, false, "o",
+                    Duration.ofMinutes(5));
+        }
+        try (DavDatabase second = DavDatabase.open(url)) {
+            assertEquals(List.of(lock), new JdbcLockStore(second, clock).covering("alice", path("/A/é #%.eml")));
+        }
     }
 }
