@@ -107,8 +107,9 @@ class CompareRunTest {
     }
 
     /**
-     * The clients in {@code byToken} bring the listing up to date from a sync token (or QRESYNC), so the incremental sync carries a fraction of
-     * the initial one; REST resumes the cut attachment with a range instead of starting over.
+     * The clients in {@code byToken} bring the listing up to date from a sync token (or QRESYNC), so the incremental
+     * sync carries a fraction of the initial one; REST resumes the cut attachment with a range instead of starting
+     * over.
      */
     private static void assertSyncsByTokenAndResumes(Report report, List<String> byToken) {
         for (String binding : byToken) {
@@ -118,6 +119,9 @@ class CompareRunTest {
             assertTrue(incremental * 3 < initial, binding + ": incremental sync received " + incremental
                     + " bytes, the initial one " + initial);
         }
+        // WebDAV's changed members come with all their properties, a large share of 51 messages: its listing is
+        // checked by the workload, the method here.
+        assertTrue(client(report, "WebDAV").step(Step.INCREMENTAL_SYNC).note().startsWith("sync-collection"));
         // The note is empty only when the gateway answered the resuming request with 206.
         assertEquals("", client(report, "REST").step(Step.ATTACHMENT).note(), "REST resumed rather than restarted");
     }
