@@ -47,9 +47,10 @@ public final class Benchmarks {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !List.of("mapping", "bindings", "soap-wait", "webdav").contains(args[0])) {
-            System.err.println("usage: java -jar lemongate-benchmarks.jar mapping|bindings|soap-wait|webdav"
-                    + " [--quick] [--out FILE] [--rounds N]"
+        if (args.length == 0 || !List.of("mapping", "bindings", "soap-wait", "webdav", "push", "push-scale")
+                .contains(args[0])) {
+            System.err.println("usage: java -jar lemongate-benchmarks.jar mapping|bindings|soap-wait|webdav|push"
+                    + "|push-scale [--quick] [--out FILE] [--rounds N]"
                     + " [--gateway-jar app/target/lemongate.jar]");
             System.exit(2);
         }
@@ -73,6 +74,8 @@ public final class Benchmarks {
             case "mapping" -> mapping(quick, rounds);
             case "soap-wait" -> SoapWaitLatency.run(quick, jar);
             case "webdav" -> WebdavBench.run(quick);
+            case "push" -> PushLatency.run(quick, jar);
+            case "push-scale" -> PushScale.run(quick, jar);
             default -> bindings(quick, jar);
         };
         System.out.println(report);
