@@ -7,6 +7,7 @@ import java.util.Optional;
 import jakarta.servlet.ServletContext;
 
 import org.lemongate.mapping.MailGateway;
+import org.lemongate.rest.PushSettings;
 import org.lemongate.rest.RestBinding;
 import org.lemongate.soap.SoapBinding;
 import org.lemongate.webdav.WebdavBinding;
@@ -20,10 +21,10 @@ public enum Binding {
     REST("rest", "REST / JSON", "/api/", RestBinding::install,
             List.of(new Link("REST API", "/api/v1"), new Link("OpenAPI description", "/api/v1/openapi.json"))),
     /** SOAP 1.1/1.2 with MTOM (CXF JAX-WS). */
-    SOAP("soap", "SOAP", "/soap/", SoapBinding::install,
+    SOAP("soap", "SOAP", "/soap/", (ctx, gateway, push) -> SoapBinding.install(ctx, gateway, push.maxHold()),
             List.of(new Link("WSDL", "/soap/mail?wsdl"))),
     /** WebDAV collections and resources (Jackrabbit WebDAV). */
-    DAV("dav", "WebDAV", "/dav/", WebdavBinding::install,
+    DAV("dav", "WebDAV", "/dav/", (ctx, gateway, push) -> WebdavBinding.install(ctx, gateway),
             List.of(new Link("WebDAV root", "/dav/")));
 
     /** A link shown on the start page, relative to the context root. */
@@ -33,7 +34,7 @@ public enum Binding {
     /** Registers a binding's servlets and filters on the servlet context. */
     @FunctionalInterface
     interface Installer {
-        void install(ServletContext ctx, MailGateway gateway);
+        void install(ServletContext ctx, MailGateway gateway, PushSettings push);
     }
 
     private final String label;
@@ -69,8 +70,8 @@ public enum Binding {
         return links;
     }
 
-    void install(ServletContext ctx, MailGateway gateway) {
-        installer.install(ctx, gateway);
+    void install(ServletContext ctx, MailGateway gateway, PushSettings push) {
+        installer.install(ctx, gateway, push);
     }
 
     /** The binding named {@code name} in configuration. */

@@ -54,7 +54,18 @@ enum ConfigKey {
     TLS_KEYSTORE_PASSWORD("tls-keystore-password", "SECRET", null,
             "password of tls-keystore; prefer the environment variable over the flag"),
     HTTP_REDIRECT_PORT("http-redirect-port", "PORT", null,
-            "with HTTPS on, also listen for plain HTTP on this port and redirect every request to HTTPS");
+            "with HTTPS on, also listen for plain HTTP on this port and redirect every request to HTTPS"),
+    PUSH_MAX_HOLD("push-max-hold", "SECONDS", "25s",
+            "longest hold of a REST long poll (wait=) and a SOAP WaitForChanges; keep it below the read timeout "
+                    + "of every proxy in front"),
+    PUSH_HEARTBEAT("push-heartbeat", "SECONDS", "15s",
+            "event-stream heartbeat when the client asks for none (heartbeat=)"),
+    PUSH_MIN_HEARTBEAT("push-min-heartbeat", "SECONDS", "5s", "shortest event-stream heartbeat a client may ask for"),
+    PUSH_MAX_HEARTBEAT("push-max-heartbeat", "SECONDS", "55s", "longest event-stream heartbeat a client may ask for"),
+    PUSH_TICKET_KEY("push-ticket-key", "BASE64", null,
+            "AES key of 16 or 32 bytes, base64, sealing browsers' event tickets; give every instance behind one "
+                    + "load balancer the same key (default: a random key per process, so tickets work only on the "
+                    + "instance that issued them)");
 
     /** The prefix of every environment variable. */
     static final String ENV_PREFIX = "LEMONGATE_";
@@ -105,7 +116,7 @@ enum ConfigKey {
 
     /** Whether the value is a secret that must never be printed. */
     boolean secret() {
-        return this == TRUST_STORE_PASSWORD || this == TLS_KEYSTORE_PASSWORD;
+        return this == TRUST_STORE_PASSWORD || this == TLS_KEYSTORE_PASSWORD || this == PUSH_TICKET_KEY;
     }
 
     /** The key named {@code key}, if there is one. */

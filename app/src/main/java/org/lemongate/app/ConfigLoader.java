@@ -13,6 +13,7 @@ import java.util.function.Function;
 import jakarta.servlet.ServletContext;
 
 import org.lemongate.mapping.PageRequest;
+import org.lemongate.rest.PushSettings;
 
 /**
  * Builds the {@link GatewayConfig} from its sources, the first source that sets a key winning: command-line flags,
@@ -23,6 +24,11 @@ final class ConfigLoader {
 
     /** Names the properties file: {@code --config FILE}, {@code LEMONGATE_CONFIG} or {@code lemongate.config}. */
     static final String CONFIG_FILE_KEY = "config";
+
+    // A hold longer than a few minutes outlives every proxy and NAT binding; a heartbeat too.
+    private static final Duration MIN_PUSH_TIMING = Duration.ofSeconds(1);
+    private static final Duration MAX_HOLD = Duration.ofMinutes(5);
+    private static final Duration MAX_HEARTBEAT = Duration.ofMinutes(5);
 
     private final List<ConfigSource> sources;
 
@@ -91,7 +97,28 @@ final class ConfigLoader {
                 new ServerTls(optional(ConfigKey.TLS_CERT, Path::of), optional(ConfigKey.TLS_KEY, Path::of),
                         optional(ConfigKey.TLS_KEYSTORE, Path::of),
                         optional(ConfigKey.TLS_KEYSTORE_PASSWORD, ConfigValues::nonEmpty),
-                        optional(ConfigKey.HTTP_REDIRECT_PORT, v -> ConfigValues.integer(v, 0, 65535))));
+                        optional(ConfigKey.HTTP_REDIRECT_PORT, v -> ConfigValues.integer(v, 0, 65535))),
+                push());
+    }
+
+    private PushSettings push() {
+        PushSettings d = PushSettings.defaults();
+        Duration minHeartbeat = seconds(ConfigKey.PUSH_MIN_HEARTBEAT, MIN_PUSH_TIMING, MAX_HEARTBEAT);
+        Duration maxHeartbeat = seconds(ConfigKey.PUSH_MAX_HEARTBEAT, MIN_PUSH_TIMING, MAX_HEARTBEAT);
+        Duration heartbeat = seconds(ConfigKey.PUSH_HEARTBEAT, MIN_PUSH_TIMING, MAX_HEARTBEAT);
+        if (minHeartbeat.compareTo(heartbeat) > 0 || heartbeat.compareTo(maxHeartbeat) > 0) {
+            throw new ConfigException("invalid push heartbeat: " + ConfigKey.PUSH_MIN_HEARTBEAT.key() + " ("
+                    + minHeartbeat.toSeconds() + "s) <= " + ConfigKey.PUSH_HEARTBEAT.key() + " ("
+                    + heartbeat.toSeconds() + "s) <= " + ConfigKey.PUSH_MAX_HEARTBEAT.key() + " ("
+                    + maxHeartbeat.toSeconds() + "s) must hold");
+        }
+        return new PushSettings(seconds(ConfigKey.PUSH_MAX_HOLD, MIN_PUSH_TIMING, MAX_HOLD), heartbeat,
+                minHeartbeat, maxHeartbeat, d.retry(), d.maxStream(), d.ticketLifetime(),
+                optional(ConfigKey.PUSH_TICKET_KEY, ConfigValues::aesKey), d.pushThreads());
+    }
+
+    private Duration seconds(ConfigKey key, Duration min, Duration max) {
+        return required(key, v -> ConfigValues.wholeSeconds(v, min, max));
     }
 
     private Duration duration(ConfigKey key) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -67,6 +68,31 @@ final class ConfigValues {
             throw new IllegalArgumentException("expected a size between " + min + " and " + max + " bytes");
         }
         return n << shift;
+    }
+
+    /** A {@link #duration} of whole seconds within {@code [min, max]}, as push timings are granted per second. */
+    static Duration wholeSeconds(String value, Duration min, Duration max) {
+        Duration d = duration(value);
+        if (d.toMillis() % 1000 != 0 || d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+            throw new IllegalArgumentException("expected whole seconds between " + min.toSeconds() + "s and "
+                    + max.toSeconds() + "s");
+        }
+        return d;
+    }
+
+    /** Standard or URL-safe base64 of an AES key: 16 or 32 bytes. */
+    static byte[] aesKey(String value) {
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(value.replace('-', '+').replace('_', '/'));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("expected base64, e.g. the output of 'openssl rand -base64 32'");
+        }
+        if (key.length != 16 && key.length != 32) {
+            throw new IllegalArgumentException("expected 16 or 32 bytes in base64 (AES-128 or AES-256), got "
+                    + key.length + " bytes");
+        }
+        return key;
     }
 
     /** A decimal integer within {@code [min, max]}. */

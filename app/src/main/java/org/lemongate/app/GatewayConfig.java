@@ -12,6 +12,7 @@ import java.util.Set;
 import org.lemongate.mapping.Limits;
 import org.lemongate.mapping.imap.BackendSettings;
 import org.lemongate.mapping.imap.BackendSettings.StartTls;
+import org.lemongate.rest.PushSettings;
 
 /**
  * The whole configuration of one gateway process, immutable. Built by {@link ConfigLoader}; each component is
@@ -38,13 +39,14 @@ import org.lemongate.mapping.imap.BackendSettings.StartTls;
  * @param bindings              the bindings to serve
  * @param edge                  trusted proxies, public URL, credentials and cross-site policies
  * @param tls                   HTTPS of the embedded server
+ * @param push                  push timings and the event-ticket key of the REST and SOAP bindings
  */
 public record GatewayConfig(Optional<URI> imap, Optional<URI> smtp, StartTls imapStartTls, Optional<Path> trustStore,
                             Optional<String> trustStorePassword, int port, String bind, Duration connectTimeout,
                             Duration readTimeout, Duration writeTimeout, int maxConnectionsPerUser,
                             Duration idleEviction, int fetchChunk, int maxPageSize, long maxUpload, Path spoolDir,
                             int loginFailureLimit, Duration loginFailureWindow, Set<Binding> bindings,
-                            EdgeSettings edge, ServerTls tls) {
+                            EdgeSettings edge, ServerTls tls, PushSettings push) {
 
     public GatewayConfig {
         Objects.requireNonNull(imap, "imap");
@@ -56,6 +58,7 @@ public record GatewayConfig(Optional<URI> imap, Optional<URI> smtp, StartTls ima
         Objects.requireNonNull(spoolDir, "spoolDir");
         Objects.requireNonNull(edge, "edge");
         Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(push, "push");
         // An EnumSet keeps the bindings in declaration order, for the start page and the install sequence.
         bindings = bindings.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(bindings));
         if (imap.isEmpty() && smtp.isPresent()) {
@@ -73,7 +76,7 @@ public record GatewayConfig(Optional<URI> imap, Optional<URI> smtp, StartTls ima
         return new GatewayConfig(Optional.of(newImap), Optional.of(newSmtp), startTls, trustStore,
                 trustStorePassword, port, bind, connectTimeout, readTimeout, writeTimeout, maxConnectionsPerUser,
                 idleEviction, fetchChunk, maxPageSize, maxUpload, spoolDir, loginFailureLimit, loginFailureWindow,
-                bindings, edge, tls);
+                bindings, edge, tls, push);
     }
 
     /**
@@ -109,6 +112,8 @@ public record GatewayConfig(Optional<URI> imap, Optional<URI> smtp, StartTls ima
                 + ", maxConnectionsPerUser=" + maxConnectionsPerUser + ", idleEviction=" + idleEviction
                 + ", fetchChunk=" + fetchChunk + ", maxPageSize=" + maxPageSize + ", maxUpload=" + maxUpload
                 + ", spoolDir=" + spoolDir + ", loginFailureLimit=" + loginFailureLimit + ", loginFailureWindow="
-                + loginFailureWindow + ", bindings=" + bindings + ", edge=" + edge + ", tls=" + tls + "]";
+                + loginFailureWindow + ", bindings=" + bindings + ", edge=" + edge + ", tls=" + tls + ", push=[maxHold="
+                + push.maxHold() + ", heartbeat=" + push.minHeartbeat() + ".." + push.defaultHeartbeat() + ".."
+                + push.maxHeartbeat() + ", ticketKey=" + push.ticketKey().map(k -> "***").orElse("random") + "]]";
     }
 }

@@ -1,5 +1,6 @@
 package org.lemongate.app;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lemongate.mapping.imap.BackendSettings;
 import org.lemongate.mapping.imap.BackendSettings.StartTls;
+import org.lemongate.rest.PushSettings;
 
 class ConfigLoaderTest {
 
@@ -123,6 +127,50 @@ class ConfigLoaderTest {
                 () -> load(Map.of(), "--trust-store-password", "")).getMessage();
         assertFalse(message.contains("''"), message);
         assertTrue(message.contains("--trust-store-password"), message);
+    }
+
+    @Test
+    void pushTimingsDefaultToTheDocumentedValuesAndAreSetLikeEveryKey() {
+        PushSettings defaults = load(Map.of()).push();
+        assertEquals(Duration.ofSeconds(25), defaults.maxHold());
+        assertEquals(Duration.ofSeconds(15), defaults.defaultHeartbeat());
+        assertEquals(Duration.ofSeconds(5), defaults.minHeartbeat());
+        assertEquals(Duration.ofSeconds(55), defaults.maxHeartbeat());
+        assertTrue(defaults.ticketKey().isEmpty(), "a random key per process unless one is configured");
+
+        byte[] key = new byte[32];
+        Arrays.fill(key, (byte) 0x5a);
+        String base64 = Base64.getEncoder().encodeToString(key);
+        GatewayConfig config = load(Map.of("LEMONGATE_PUSH_TICKET_KEY", base64, "LEMONGATE_PUSH_HEARTBEAT", "5s"),
+                "--push-max-hold", "8s", "--push-min-heartbeat", "2s", "--push-max-heartbeat", "1m");
+        PushSettings push = config.push();
+        assertEquals(Duration.ofSeconds(8), push.maxHold());
+        assertEquals(Duration.ofSeconds(5), push.defaultHeartbeat());
+        assertEquals(Duration.ofSeconds(2), push.minHeartbeat());
+        assertEquals(Duration.ofSeconds(60), push.maxHeartbeat());
+        assertArrayEquals(key, push.ticketKey().orElseThrow());
+        assertFalse(config.toString().contains(base64), "the ticket key never appears in toString");
+        assertArrayEquals(key, load(Map.of(), "--push-ticket-key", Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(key)).push().ticketKey().orElseThrow(), "URL-safe base64 without padding too");
+    }
+
+    @Test
+    void badPushValuesAreRefusedWithTheRuleAndNeverEchoTheKey() {
+        String fraction = assertThrows(ConfigException.class, () -> load(Map.of(), "--push-max-hold", "1500ms"))
+                .getMessage();
+        assertTrue(fraction.contains("--push-max-hold") && fraction.contains("whole seconds"), fraction);
+        String order = assertThrows(ConfigException.class, () -> load(Map.of(), "--push-heartbeat", "3s"))
+                .getMessage();
+        assertTrue(order.contains("push-min-heartbeat (5s) <= push-heartbeat (3s)"), order);
+        String shortKey = Base64.getEncoder().encodeToString("twenty-byte-secret!!".getBytes(StandardCharsets.UTF_8));
+        String badKey = assertThrows(ConfigException.class, () -> load(Map.of(), "--push-ticket-key", shortKey))
+                .getMessage();
+        assertTrue(badKey.contains("16 or 32 bytes"), badKey);
+        assertFalse(badKey.contains(shortKey), badKey);
+        String notBase64 = assertThrows(ConfigException.class,
+                () -> load(Map.of("LEMONGATE_PUSH_TICKET_KEY", "not base64 at all!"))).getMessage();
+        assertTrue(notBase64.contains("LEMONGATE_PUSH_TICKET_KEY") && notBase64.contains("base64"), notBase64);
+        assertFalse(notBase64.contains("not base64 at all"), notBase64);
     }
 
     @Test

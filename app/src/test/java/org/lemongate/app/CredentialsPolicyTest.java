@@ -123,6 +123,31 @@ class CredentialsPolicyTest {
     }
 
     @Test
+    void anEventTicketInTheQueryIsRefusedOverPlainHttpLikeAPasswordAndNeverLogged() throws Exception {
+        RawHttp.Response issued = RawHttp.send(loopbackAllowed.baseUri(), "", "POST /api/v1/events/tickets HTTP/1.1",
+                "Host: localhost", "Authorization: " + basic(USER, PASSWORD));
+        assertEquals(200, issued.status(), issued.body());
+        String ticket = issued.body().replaceAll("(?s).*\"ticket\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        List<ILoggingEvent> events;
+        RawHttp.Response remote;
+        RawHttp.Response encodedName;
+        try (CapturedLog log = CapturedLog.of(org.slf4j.Logger.ROOT_LOGGER_NAME)) {
+            remote = get(loopbackAllowed, "/api/v1/events?mailbox=INBOX&access_token=" + ticket,
+                    "X-Forwarded-For: 198.51.100.7", "X-Forwarded-Proto: http");
+            encodedName = get(refusing, "/api/v1/events?mailbox=INBOX&access%5Ftoken=" + ticket);
+            events = log.events();
+        }
+        assertEquals(403, remote.status(), remote.body());
+        assertTrue(remote.body().contains("urn:lemongate:problem:insecure-transport"), remote.body());
+        assertEquals(403, encodedName.status(), "a percent-encoded parameter name is the same parameter");
+        assertTrue(events.stream().anyMatch(e -> e.getFormattedMessage().startsWith(
+                "refused credentials sent over plain HTTP from 198.51.100.7")), "the refusal is logged");
+        for (ILoggingEvent e : events) {
+            assertFalse((e.getFormattedMessage() + e.getMDCPropertyMap()).contains(ticket), "ticket in log: " + e);
+        }
+    }
+
+    @Test
     void allowAcceptsPlainHttpFromAnywhere() throws Exception {
         assertEquals(200, forwarded(allowing, "198.51.100.7", "http"));
     }

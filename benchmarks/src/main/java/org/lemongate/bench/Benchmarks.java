@@ -29,7 +29,8 @@ import org.lemongate.testsupport.DovecotServer;
  * Prints side-by-side figures; not a test.
  * {@code java -jar lemongate-benchmarks.jar mapping [--quick] [--rounds N] [--out FILE]}
  * starts a private Dovecot on a free loopback port, fills a mailbox, and compares the mapping layer with the
- * minimal hand-written Jakarta Mail sequence for the same work.
+ * minimal hand-written Jakarta Mail sequence for the same work; {@code cyrus-jmap} compares REST with Cyrus's own
+ * JMAP on one Cyrus mailbox (see {@link CyrusJmapComparison}).
  */
 public final class Benchmarks {
 
@@ -47,9 +48,10 @@ public final class Benchmarks {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !List.of("mapping", "bindings", "soap-wait", "webdav").contains(args[0])) {
-            System.err.println("usage: java -jar lemongate-benchmarks.jar mapping|bindings|soap-wait|webdav"
-                    + " [--quick] [--out FILE] [--rounds N]"
+        if (args.length == 0 || !List.of("mapping", "bindings", "soap-wait", "webdav", "push", "push-scale",
+                "cyrus-jmap").contains(args[0])) {
+            System.err.println("usage: java -jar lemongate-benchmarks.jar mapping|bindings|soap-wait|webdav|push"
+                    + "|push-scale|cyrus-jmap [--quick] [--out FILE] [--rounds N]"
                     + " [--gateway-jar app/target/lemongate.jar]");
             System.exit(2);
         }
@@ -73,6 +75,9 @@ public final class Benchmarks {
             case "mapping" -> mapping(quick, rounds);
             case "soap-wait" -> SoapWaitLatency.run(quick, jar);
             case "webdav" -> WebdavBench.run(quick);
+            case "push" -> PushLatency.run(quick, jar);
+            case "push-scale" -> PushScale.run(quick, jar);
+            case "cyrus-jmap" -> CyrusJmapComparison.run(quick, jar);
             default -> bindings(quick, jar);
         };
         System.out.println(report);

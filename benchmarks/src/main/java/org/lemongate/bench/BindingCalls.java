@@ -32,6 +32,17 @@ final class BindingCalls {
                 .header("Accept", "application/json"), gzip);
     }
 
+    /** The uncompressed REST list answer, to check what the measured calls return. */
+    String restListBody(int limit) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("api/v1/messages?mailbox=INBOX&limit="
+                + limit)).header("Accept", "application/json").header("Authorization", authorization).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(r.uri() + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return r.body();
+    }
+
     long restRaw(String mailbox, long uidValidity, long uid, boolean gzip) throws IOException, InterruptedException {
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(mailbox.getBytes(StandardCharsets.UTF_8))
                 + "." + uidValidity + "." + uid;

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.lemongate.testsupport.LoopbackPorts;
@@ -17,21 +18,32 @@ final class GatewayProcess implements AutoCloseable {
 
     private final Process process;
     private final URI base;
+    private final Path log;
 
-    private GatewayProcess(Process process, URI base) {
+    private GatewayProcess(Process process, URI base, Path log) {
         this.process = process;
         this.base = base;
+        this.log = log;
     }
 
     static GatewayProcess start(Path jar, String imapUrl) throws IOException, InterruptedException {
+        return start(jar, imapUrl, "512m");
+    }
+
+    /** Starts the jar with this heap ({@code -Xmx}) and these further gateway options. */
+    static GatewayProcess start(Path jar, String imapUrl, String heap, String... options)
+            throws IOException, InterruptedException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalArgumentException(jar + " not found: build it with mvn -B -q -DskipTests package");
         }
         int port = LoopbackPorts.pickFree();
         Path log = Files.createTempFile("lemongate-bench-gateway", ".log");
-        Process p = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", jar.toString(), "--imap", imapUrl, "--imap-starttls", "off",
-                "--port", Integer.toString(port), "--bind", "127.0.0.1"))
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap, "-jar",
+                jar.toString(), "--imap", imapUrl, "--imap-starttls", "off", "--port", Integer.toString(port),
+                "--bind", "127.0.0.1"));
+        command.addAll(List.of(options));
+        Process p = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         URI base = URI.create("http://127.0.0.1:" + port + "/");
         HttpClient http = HttpClient.newHttpClient();
@@ -44,7 +56,7 @@ final class GatewayProcess implements AutoCloseable {
                 HttpResponse<Void> r = http.send(HttpRequest.newBuilder(base.resolve("readyz")).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) {
-                    return new GatewayProcess(p, base);
+                    return new GatewayProcess(p, base, log);
                 }
             } catch (IOException e) {
                 // not listening yet
@@ -57,6 +69,11 @@ final class GatewayProcess implements AutoCloseable {
 
     URI base() {
         return base;
+    }
+
+    /** The file the gateway's output goes to. */
+    Path log() {
+        return log;
     }
 
     /** The gateway JVM's process id, to read its memory and threads. */

@@ -74,7 +74,8 @@ final class SoapWaitLatency {
         }
     }
 
-    private static HttpRequest soap(URI base, String authorization, String operation, String content) {
+    /** A SOAP 1.1 call of the mail contract with Basic credentials. */
+    static HttpRequest soap(URI base, String authorization, String operation, String content) {
         String envelope = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><soap:Envelope "
                 + "xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\" xmlns:m=\"" + NS + "\"><soap:Body><m:"
                 + operation + ">" + content + "</m:" + operation + "></soap:Body></soap:Envelope>";
@@ -85,7 +86,8 @@ final class SoapWaitLatency {
                 .POST(HttpRequest.BodyPublishers.ofString(envelope)).build();
     }
 
-    private static String state(HttpResponse<String> reply) {
+    /** The syncState of a successful SyncFolder or WaitForChanges reply. */
+    static String state(HttpResponse<String> reply) {
         Matcher m = STATE.matcher(reply.body());
         if (reply.statusCode() != 200 || !m.find()) {
             throw new IllegalStateException(reply.statusCode() + " " + reply.body());

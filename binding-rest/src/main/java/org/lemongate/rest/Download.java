@@ -1,6 +1,7 @@
 package org.lemongate.rest;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -11,6 +12,9 @@ import org.lemongate.mapping.Content;
 import org.lemongate.mapping.MailAccount;
 import org.lemongate.mapping.MailException;
 import org.lemongate.mapping.MessageRef;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -24,6 +28,8 @@ import jakarta.ws.rs.core.StreamingOutput;
  * it.
  */
 final class Download {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Download.class);
 
     private final MailAccount account;
     private final Request request;
@@ -139,12 +145,32 @@ final class Download {
         return "bytes " + first + "-" + last + "/" + content.totalLength().orElseThrow();
     }
 
+    /**
+     * Streams the content; a client that drops its connection midway (a phone losing signal, a download cut to be
+     * resumed with a range) ends the body quietly with one debug line, since throwing would have the JAX-RS runtime
+     * log an error with a stack trace for what is the client's business.
+     */
     private static StreamingOutput stream(Content content) {
         return out -> {
             try (Content c = content) {
-                c.stream().transferTo(out);
+                c.stream().transferTo(new ClientOutput(out));
+            } catch (ClientOutput.Gone e) {
+                LOG.debug("the client's connection failed: {}", e.getMessage());
+                abandon(out);
             }
         };
+    }
+
+    /**
+     * Closes the response stream of a client that is gone, so that the runtime, finding it closed, has nothing left
+     * to flush into the broken connection (which it would report as a failure of its own).
+     */
+    private static void abandon(OutputStream out) {
+        try {
+            out.close();
+        } catch (IOException e) {
+            LOG.debug("closing the abandoned response failed as well: {}", e.toString());
+        }
     }
 
     /** RFC 6266 {@code attachment} with an ASCII fallback name and the exact name in RFC 8187 form. */

@@ -30,14 +30,15 @@ import org.lemongate.mapping.SyncToken;
  */
 final class ChangeWaits implements AutoCloseable {
 
-    /** The longest hold; below the 30 s after which common proxies give up on a silent response. */
-    static final Duration MAX_HOLD = Duration.ofSeconds(25);
+    /** The longest hold by default; below the 30 s after which common proxies give up on a silent response. */
+    static final Duration DEFAULT_MAX_HOLD = Duration.ofSeconds(25);
     /** Waits held at once in this gateway; more get RATE_LIMITED. */
     static final int MAX_WAITS = 1_000;
 
     private static final Duration RETRY_WHEN_FULL = Duration.ofSeconds(5);
 
     private final MailGateway gateway;
+    private final Duration maxHold;
     private final Semaphore slots = new Semaphore(MAX_WAITS);
     private final Set<Wait> held = ConcurrentHashMap.newKeySet();
     // Timers and the queries signals trigger; never the watcher's own thread, which must not block.
@@ -47,23 +48,32 @@ final class ChangeWaits implements AutoCloseable {
         return t;
     });
 
-    ChangeWaits(MailGateway gateway) {
+    ChangeWaits(MailGateway gateway, Duration maxHold) {
+        if (maxHold.isNegative() || maxHold.isZero()) {
+            throw new IllegalArgumentException("the longest hold must be positive");
+        }
         this.gateway = gateway;
+        this.maxHold = maxHold;
+    }
+
+    /** The longest hold this gateway grants; also the hold when a client does not ask for one. */
+    Duration maxHold() {
+        return maxHold;
     }
 
     /**
      * Starts waiting for changes of {@code mailbox} since {@code token}. The first query runs on the calling thread,
      * so its errors are thrown from here; later ones complete the future exceptionally with a {@link MailException}.
      *
-     * @param hold how long to wait while nothing changed, at most {@link #MAX_HOLD}; zero means answer at once
+     * @param hold how long to wait while nothing changed, at most {@link #maxHold()}; zero means answer at once
      * @return the changes, or after {@code hold} empty changes with a token that is as good as {@code token}
      * @throws MailException.RateLimited when {@link #MAX_WAITS} waits are held already
      */
     CompletableFuture<Changes> start(Credentials credentials, MailAccount account, MailboxName mailbox,
                                      SyncToken token, int maxChanges, Duration hold) {
-        if (hold.isNegative() || hold.compareTo(MAX_HOLD) > 0) {
+        if (hold.isNegative() || hold.compareTo(maxHold) > 0) {
             throw new MailException.InvalidInput("maxWaitSeconds", "the hold must be 0 to "
-                    + MAX_HOLD.toSeconds() + " seconds");
+                    + maxHold.toSeconds() + " seconds");
         }
         if (!slots.tryAcquire()) {
             throw new MailException.RateLimited("the gateway holds as many waiting requests as it may ("

@@ -139,8 +139,8 @@ final class FromWire {
                 maxChanges == null ? DEFAULT_MAX_CHANGES : (int) Math.min(maxChanges, Integer.MAX_VALUE));
     }
 
-    /** How long WaitForChanges may hold; the longest unless asked otherwise. */
-    static Duration hold(Long maxWaitSeconds) {
-        return maxWaitSeconds == null ? ChangeWaits.MAX_HOLD : Duration.ofSeconds(maxWaitSeconds);
+    /** How long WaitForChanges may hold; the longest the gateway grants unless asked otherwise. */
+    static Duration hold(Long maxWaitSeconds, Duration maxHold) {
+        return maxWaitSeconds == null ? maxHold : Duration.ofSeconds(maxWaitSeconds);
     }
 }

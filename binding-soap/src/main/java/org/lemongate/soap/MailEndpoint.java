@@ -59,7 +59,7 @@ public class MailEndpoint implements MailPortType {
 
     @Override
     public ServiceInfo getServiceInfo() throws MailboxFault {
-        return calls.run(account -> ToWire.serviceInfo(account.user(), account.serviceInfo()));
+        return calls.run(account -> ToWire.serviceInfo(account.user(), account.serviceInfo(), waits.maxHold()));
     }
 
     @Override
@@ -260,7 +260,7 @@ public class MailEndpoint implements MailPortType {
                 throw new MailException.InvalidInput("syncState", "syncState is missing; SyncFolder gives one");
             }
             return waits.start(credentials, account, name, FromWire.syncState(name, syncState).orElseThrow(),
-                    FromWire.maxChanges(maxChanges), FromWire.hold(maxWaitSeconds));
+                    FromWire.maxChanges(maxChanges), FromWire.hold(maxWaitSeconds, waits.maxHold()));
         });
     }
 

@@ -1,6 +1,7 @@
 package org.lemongate.soap;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Objects;
 
 import jakarta.servlet.FilterRegistration;
@@ -26,6 +27,9 @@ public final class SoapBinding {
     /** The URL pattern the binding occupies. */
     public static final String URL_PATTERN = "/soap/*";
 
+    /** The longest WaitForChanges hold unless the application says otherwise: 25 s. */
+    public static final Duration DEFAULT_MAX_WAIT = ChangeWaits.DEFAULT_MAX_HOLD;
+
     private static final String SERVLET_NAME = "lemongate-soap";
 
     private SoapBinding() {
@@ -38,9 +42,24 @@ public final class SoapBinding {
      * @param gateway the mapping layer every SOAP operation goes through
      */
     public static void install(ServletContext context, MailGateway gateway) {
+        install(context, gateway, DEFAULT_MAX_WAIT);
+    }
+
+    /**
+     * Registers the SOAP servlet with the longest hold WaitForChanges grants; must be called while the context is
+     * being initialised.
+     *
+     * @param context the servlet context of the gateway application
+     * @param gateway the mapping layer every SOAP operation goes through
+     * @param maxWait the longest WaitForChanges hold, advertised in GetServiceInfo; keep it below the read timeout
+     *                of every proxy in front of the gateway
+     */
+    public static void install(ServletContext context, MailGateway gateway, Duration maxWait) {
         Objects.requireNonNull(context, "context");
         Objects.requireNonNull(gateway, "gateway");
-        ServletRegistration.Dynamic registration = context.addServlet(SERVLET_NAME, new SoapServlet(gateway));
+        Objects.requireNonNull(maxWait, "maxWait");
+        ServletRegistration.Dynamic registration = context.addServlet(SERVLET_NAME, new SoapServlet(gateway,
+                maxWait));
         if (registration == null) {
             throw new IllegalStateException("a servlet named " + SERVLET_NAME + " is installed already");
         }

@@ -1,5 +1,7 @@
 package org.lemongate.soap;
 
+import java.time.Duration;
+
 import jakarta.servlet.ServletConfig;
 
 import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
@@ -13,9 +15,9 @@ final class SoapServlet extends CXFNonSpringServlet {
     private final transient MailGateway gateway;
     private final transient ChangeWaits waits;
 
-    SoapServlet(MailGateway gateway) {
+    SoapServlet(MailGateway gateway, Duration maxHold) {
         this.gateway = gateway;
-        this.waits = new ChangeWaits(gateway);
+        this.waits = new ChangeWaits(gateway, maxHold);
     }
 
     @Override

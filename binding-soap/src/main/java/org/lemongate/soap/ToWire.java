@@ -1,5 +1,6 @@
 package org.lemongate.soap;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,7 +38,7 @@ final class ToWire {
     private ToWire() {
     }
 
-    static ServiceInfo serviceInfo(String user, org.lemongate.mapping.ServiceInfo info) {
+    static ServiceInfo serviceInfo(String user, org.lemongate.mapping.ServiceInfo info, Duration maxHold) {
         ServiceInfo wire = new ServiceInfo();
         wire.setGatewayVersion(info.gatewayVersion());
         wire.setUser(user);
@@ -47,7 +48,7 @@ final class ToWire {
         limits.setMaxUploadBytes(info.limits().maxUploadBytes());
         limits.setMaxBatchItems(info.limits().maxBatchItems());
         limits.setMaxSyncChanges(Changes.MAX_PAGE);
-        limits.setMaxWaitSeconds(ChangeWaits.MAX_HOLD.toSeconds());
+        limits.setMaxWaitSeconds(maxHold.toSeconds());
         wire.setLimits(limits);
         wire.setSubmission(info.submission());
         return wire;

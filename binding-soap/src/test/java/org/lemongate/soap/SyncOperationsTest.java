@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.lemongate.mapping.Changes;
 import org.lemongate.mapping.Credentials;
 import org.lemongate.mapping.MailAccount;
+import org.lemongate.mapping.MailException;
 import org.lemongate.mapping.MailboxName;
 import org.lemongate.mapping.SyncToken;
 import org.lemongate.soap.wire.FaultCode;
@@ -177,7 +178,7 @@ class SyncOperationsTest {
         Credentials credentials = Credentials.password(SoapTestGateway.USER, SoapTestGateway.PASSWORD, "127.0.0.1");
         MailAccount account = gateway.mailGateway().login(credentials);
         SyncToken token = account.syncToken(MailboxName.INBOX);
-        ChangeWaits waits = new ChangeWaits(gateway.mailGateway());
+        ChangeWaits waits = new ChangeWaits(gateway.mailGateway(), ChangeWaits.DEFAULT_MAX_HOLD);
         CompletableFuture<Changes> held = waits.start(credentials, account, MailboxName.INBOX, token, 10,
                 Duration.ofSeconds(20));
         assertFalse(held.isDone());
@@ -185,6 +186,23 @@ class SyncOperationsTest {
         Changes answer = held.get(2, TimeUnit.SECONDS);
         assertTrue(answer.isEmpty());
         assertEquals(token.token(), answer.next().token());
+    }
+
+    @Test
+    void aConfiguredShorterHoldIsTheLongestGrantedAndRefusesMore() throws Exception {
+        Credentials credentials = Credentials.password(SoapTestGateway.USER, SoapTestGateway.PASSWORD, "127.0.0.1");
+        MailAccount account = gateway.mailGateway().login(credentials);
+        SyncToken token = account.syncToken(MailboxName.INBOX);
+        try (ChangeWaits waits = new ChangeWaits(gateway.mailGateway(), Duration.ofSeconds(8))) {
+            assertEquals(Duration.ofSeconds(8), FromWire.hold(null, waits.maxHold()));
+            MailException.InvalidInput refused = assertThrows(MailException.InvalidInput.class,
+                    () -> waits.start(credentials, account, MailboxName.INBOX, token, 10, Duration.ofSeconds(9)));
+            assertEquals("maxWaitSeconds", refused.field());
+            assertTrue(refused.getMessage().contains("0 to 8 seconds"), refused.getMessage());
+            CompletableFuture<Changes> held = waits.start(credentials, account, MailboxName.INBOX, token, 10,
+                    Duration.ofSeconds(8));
+            assertFalse(held.isDone(), "a hold of exactly the maximum is granted");
+        }
     }
 
     @Test

@@ -23,7 +23,7 @@ abstract class GatewayClient implements MailClient {
     }
 
     @Override
-    public final void close() {
+    public void close() {
         http.close();
     }
 }

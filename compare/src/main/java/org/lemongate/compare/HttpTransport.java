@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.Proxy;
 import java.net.ProxySelector;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -83,6 +84,21 @@ final class HttpTransport implements AutoCloseable {
         c.setUseCaches(false);
         c.setRequestProperty("Authorization", authorization);
         return c;
+    }
+
+    /**
+     * A plain socket to the relay, for a stream that another thread must be able to cut at once: closing it ends a
+     * blocked read, which closing an {@link HttpURLConnection}'s stream does not.
+     */
+    Socket connectToRelay() throws IOException {
+        Socket socket = new Socket();
+        socket.connect(relay.address(), (int) Duration.ofSeconds(10).toMillis());
+        return socket;
+    }
+
+    /** The Authorization header's value, for requests written by hand on such a socket. */
+    String authorization() {
+        return authorization;
     }
 
     /** An absolute URL on the gateway, as WebDAV's Destination header wants it. */

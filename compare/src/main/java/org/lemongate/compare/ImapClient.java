@@ -19,6 +19,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.UIDFolder;
+import jakarta.mail.event.MailEvent;
 import jakarta.mail.event.MessageCountAdapter;
 import jakarta.mail.event.MessageCountEvent;
 import jakarta.mail.internet.MimeMessage;
@@ -26,13 +27,16 @@ import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPMessage;
 import org.eclipse.angus.mail.imap.IMAPStore;
+import org.eclipse.angus.mail.imap.MessageVanishedEvent;
+import org.eclipse.angus.mail.imap.ResyncData;
 import org.eclipse.angus.mail.imap.protocol.BODY;
 import org.eclipse.angus.mail.imap.protocol.BODYSTRUCTURE;
 
 /**
  * The baseline: a mail client speaking IMAP (and SMTP to send) straight to the servers, as a good mobile client
  * does — one FETCH for all summaries, partial FETCH in 1 MiB pieces for large parts, one STORE, MOVE or EXPUNGE
- * for many messages, IDLE for push, and a UID-based delta for the incremental sync.
+ * for many messages, IDLE for push, and QRESYNC for the incremental sync where the server has it (else a UID-based
+ * delta).
  */
 final class ImapClient implements MailClient {
 
@@ -44,8 +48,12 @@ final class ImapClient implements MailClient {
     private final Session session;
     private final IMAPStore store;
     private final Endpoints endpoints;
+    private final Mirror mirror = new Mirror();
+    private final boolean qresync;
     private IMAPFolder folder;
     private long lastUid;
+    /** Where the last sync left off, on a server with QRESYNC; null without. */
+    private ResyncData resync;
 
     private ImapClient(CountingRelay imapRelay, Optional<CountingRelay> smtpRelay, Session session, IMAPStore store,
                        Endpoints endpoints) {
@@ -54,6 +62,15 @@ final class ImapClient implements MailClient {
         this.smtpRelay = smtpRelay;
         this.session = session;
         this.store = store;
+        this.qresync = hasQresync(store);
+    }
+
+    private static boolean hasQresync(IMAPStore store) {
+        try {
+            return store.hasCapability("QRESYNC");
+        } catch (MessagingException e) {
+            return false;
+        }
     }
 
     /** Connects to the IMAP server through a counting relay (and the proxy's tunnel, when given). */
@@ -108,17 +125,49 @@ final class ImapClient implements MailClient {
                 }
             }
             folder = (IMAPFolder) store.getFolder(folderName);
-            latencies.time(() -> {
-                folder.open(Folder.READ_WRITE);
-                return null;
-            });
+            latencies.time(() -> folder.open(Folder.READ_WRITE, qresync ? ResyncData.CONDSTORE : null));
             Message[] all = folder.getMessages();
             latencies.time(() -> {
                 folder.fetch(all, summaries());
                 return null;
             });
-            return handles(folder.getMessages(), true);
+            resync = qresync ? new ResyncData(folder.getUIDValidity(), folder.getHighestModSeq()) : null;
+            List<MessageHandle> listing = handles(folder.getMessages(), true);
+            mirror.replace(listing);
+            return listing;
         }
+        return resync != null ? quickResync(latencies) : uidDelta(latencies);
+    }
+
+    /**
+     * QRESYNC (RFC 7162): select again with the UIDVALIDITY and mod-sequence of the initial sync; the server answers
+     * the UIDs that vanished and the flags that changed since, and the client fetches summaries of the new UIDs only.
+     */
+    private List<MessageHandle> quickResync(Latencies latencies) throws Exception {
+        List<MailEvent> events = latencies.time(() -> {
+            folder.close(false);
+            return folder.open(Folder.READ_WRITE, resync);
+        });
+        for (MailEvent event : events) {
+            if (event instanceof MessageVanishedEvent vanished) {
+                for (long uid : vanished.getUIDs()) {
+                    mirror.vanish(Long.toString(uid));
+                }
+            }
+        }
+        long known = lastUid;
+        Message[] candidates = latencies.time(() -> folder.getMessagesByUID(known + 1, UIDFolder.MAXUID));
+        Message[] added = Arrays.stream(candidates).filter(m -> m != null && uid(m) > known).toArray(Message[]::new);
+        latencies.time(() -> {
+            folder.fetch(added, summaries());
+            return null;
+        });
+        handles(added, true).forEach(mirror::add);
+        resync = new ResyncData(folder.getUIDValidity(), folder.getHighestModSeq());
+        return mirror.listing();
+    }
+
+    private List<MessageHandle> uidDelta(Latencies latencies) throws Exception {
         // As a mobile client back from the background: select again (fresh counts, whatever the server reported
         // meanwhile), flags and UIDs of all, summaries of the new ones only.
         latencies.time(() -> {
@@ -155,6 +204,12 @@ final class ImapClient implements MailClient {
                     summarised ? m.getSize() : -1));
         }
         return handles;
+    }
+
+    @Override
+    public String incrementalSync() {
+        return qresync ? "QRESYNC from the initial sync's mod-sequence"
+                : "UID delta: flags and UIDs of all, summaries of the new (the server has no QRESYNC)";
     }
 
     @Override

@@ -20,6 +20,9 @@ interface MailClient extends AutoCloseable {
      */
     List<MessageHandle> sync(Latencies latencies, String folder, boolean initial) throws Exception;
 
+    /** How the incremental sync brings the listing up to date, for the report: by token, delta or relisting. */
+    String incrementalSync();
+
     /** Opens a message to read it: its content as a reader sees it; returns the bytes received. */
     long open(Latencies latencies, MessageHandle message) throws Exception;
 

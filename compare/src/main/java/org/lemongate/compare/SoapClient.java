@@ -17,14 +17,17 @@ import org.w3c.dom.Element;
 /**
  * The SOAP binding as an integration tool uses it: SOAP 1.1 envelopes posted to {@code /soap/mail}, pages of 500,
  * GetMessageMime to read, GetAttachment with {@code offset} to resume, one SetFlags, MoveMessages and DeleteMessages
- * call for many messages.
+ * call for many messages, SyncFolder from the initial sync's state for the incremental one, a WaitForChanges long
+ * poll for push.
  */
 final class SoapClient extends GatewayClient {
 
     static final String NS = "urn:lemongate:mail:1";
     private static final int PAGE = 500;
 
+    private final Mirror mirror = new Mirror();
     private String folder = "";
+    private String syncState;
 
     SoapClient(HttpTransport http) {
         super("SOAP", http);
@@ -33,9 +36,12 @@ final class SoapClient extends GatewayClient {
     @Override
     public List<MessageHandle> sync(Latencies latencies, String folderName, boolean initial) throws Exception {
         this.folder = folderName;
-        if (initial) {
-            call(latencies, "ListFolders", "");
+        if (!initial) {
+            return catchUp(latencies);
         }
+        call(latencies, "ListFolders", "");
+        // The state first: whatever changes while the pages are read is then in the next SyncFolder.
+        syncState = currentState(latencies, folderName);
         List<MessageHandle> all = new ArrayList<>();
         String token = null;
         do {
@@ -43,15 +49,50 @@ final class SoapClient extends GatewayClient {
                     + "<m:pageSize>" + PAGE + "</m:pageSize>"
                     + (token == null ? "" : "<m:pageToken>" + Xml.escape(token) + "</m:pageToken>"));
             for (Element m : Xml.all(page, "message")) {
-                Element id = Xml.all(m, "id").get(0);
-                all.add(new MessageHandle(Long.parseLong(Xml.text(id, "uid")),
-                        Xml.text(id, "uidValidity") + ":" + Xml.text(id, "uid"), Xml.text(m, "subject"),
-                        Long.parseLong(Xml.text(m, "size"))));
+                all.add(handle(m));
             }
             String next = Xml.text(page, "nextPageToken");
             token = next.isEmpty() ? null : next;
         } while (token != null);
+        mirror.replace(all);
         return all;
+    }
+
+    /** SyncFolder from the last state, reply by reply while the gateway says there are more. */
+    private List<MessageHandle> catchUp(Latencies latencies) throws Exception {
+        boolean more = true;
+        while (more) {
+            Document reply = call(latencies, "SyncFolder", "<m:folder>" + Xml.escape(folder) + "</m:folder>"
+                    + "<m:syncState>" + Xml.escape(syncState) + "</m:syncState><m:maxChanges>" + PAGE
+                    + "</m:maxChanges>");
+            for (Element m : Xml.all(reply, "added")) {
+                mirror.add(handle(m));
+            }
+            for (Element id : Xml.all(reply, "vanished")) {
+                mirror.vanish(Xml.text(id, "uidValidity") + ":" + Xml.text(id, "uid"));
+            }
+            more = "true".equals(Xml.text(reply, "more"));
+            syncState = Xml.text(reply, "syncState");
+        }
+        return mirror.listing();
+    }
+
+    /** Without a syncState, SyncFolder answers no changes and the folder's current state (ADR 21). */
+    private String currentState(Latencies latencies, String folderName) throws Exception {
+        return Xml.text(call(latencies, "SyncFolder", "<m:folder>" + Xml.escape(folderName) + "</m:folder>"),
+                "syncState");
+    }
+
+    private static MessageHandle handle(Element summary) {
+        Element id = Xml.all(summary, "id").get(0);
+        return new MessageHandle(Long.parseLong(Xml.text(id, "uid")),
+                Xml.text(id, "uidValidity") + ":" + Xml.text(id, "uid"), Xml.text(summary, "subject"),
+                Long.parseLong(Xml.text(summary, "size")));
+    }
+
+    @Override
+    public String incrementalSync() {
+        return "SyncFolder from the initial sync's syncState";
     }
 
     @Override
@@ -94,9 +135,7 @@ final class SoapClient extends GatewayClient {
 
     @Override
     public PushWatch watch(String folderName) throws Exception {
-        // Without a syncState, SyncFolder answers no changes and the folder's current state (ADR 21).
-        String state = Xml.text(call(new Latencies(), "SyncFolder", "<m:folder>" + Xml.escape(folderName)
-                + "</m:folder>"), "syncState");
+        String state = currentState(new Latencies(), folderName);
         return new SoapLongPoll(http, waitBody -> envelope("WaitForChanges", "<m:folder>" + Xml.escape(folderName)
                 + "</m:folder>" + waitBody), state);
     }

@@ -1,11 +1,7 @@
 package org.lemongate.testsupport;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +35,6 @@ public final class DovecotServer implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
     private static final Duration DOVEADM_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration GREETING_READ_TIMEOUT = Duration.ofSeconds(2);
     private static final int LOG_TAIL_BYTES = 32 * 1024;
 
     private final DovecotConfig config;
@@ -251,7 +246,7 @@ public final class DovecotServer implements AutoCloseable {
                 }
                 throw new IllegalStateException("Dovecot exited while starting on port " + port + ":\n" + logs());
             }
-            if (greetingServed()) {
+            if (ImapGreeting.served(port)) {
                 return;
             }
             Polling.sleep(Duration.ofMillis(20));
@@ -260,19 +255,6 @@ public final class DovecotServer implements AutoCloseable {
         master = null;
         throw new IllegalStateException("Dovecot served no IMAP greeting on port " + port + " within "
                 + START_TIMEOUT + ":\n" + logs());
-    }
-
-    private boolean greetingServed() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(LoopbackPorts.address(), port), 500);
-            socket.setSoTimeout((int) GREETING_READ_TIMEOUT.toMillis());
-            BufferedReader reader = new BufferedReader(
-                    new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
-            String greeting = reader.readLine();
-            return greeting != null && greeting.startsWith("* OK");
-        } catch (IOException notYet) {
-            return false;
-        }
     }
 
     /** Collects the settings of a {@link DovecotServer} and starts it. */

@@ -79,7 +79,24 @@ public final class Interop {
      * the JUnit abort that marks the test skipped. Never returns normally; typed so callers can use it as a value.
      */
     static <T> T unavailable(String what, String aptPackage, String tool, boolean required) {
-        String install = "apt-get install " + aptPackage;
+        return unavailableHinted(what, "apt-get install " + aptPackage, tool, required);
+    }
+
+    /**
+     * Checks that a file exists that no plain package install provides, or skips or fails the calling test.
+     *
+     * @param file the file, such as the {@code imapd} unpacked from Debian's cyrus-imapd
+     * @param howToGetIt how to get the file, named in the message
+     * @param tool what the tests call the tool, such as {@code cyrus}
+     * @return the same file
+     */
+    public static Path requireFileHinted(Path file, String howToGetIt, String tool) {
+        return Files.isRegularFile(file)
+                ? file
+                : unavailableHinted(tool + " not installed (no " + file + ")", howToGetIt, tool, required());
+    }
+
+    private static <T> T unavailableHinted(String what, String install, String tool, boolean required) {
         if (required) {
             return Assertions.fail(what + " (" + install + "), but " + PROPERTY + "=" + REQUIRED
                     + " demands the " + tool + " interop tests");

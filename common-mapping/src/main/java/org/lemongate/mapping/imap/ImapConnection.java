@@ -330,10 +330,36 @@ final class ImapConnection {
      * while further commands are queued, so the next command would still see the old state.)
      */
     Response[] command(String command, Argument args) throws ProtocolException {
+        boolean reusedSelection = syncPending;
         catchUp();
         Response[] r = protocol.command(command, args);
-        protocol.handleResult(r[r.length - 1]);
+        try {
+            protocol.handleResult(r[r.length - 1]);
+        } catch (CommandFailedException e) {
+            if (reusedSelection && selected != null) {
+                checkSelectionSurvived();
+            }
+            throw e;
+        }
         return r;
+    }
+
+    /**
+     * Cyrus tells a session nothing when another session deletes its selected mailbox (Dovecot ends such a session):
+     * the catch-up NOOP succeeds and the next command fails with a bare NO "Mailbox does not exist". A fresh SELECT
+     * tells whether the mailbox is gone or was created again under a new UIDVALIDITY, which the caller's message
+     * references and cursors predate.
+     *
+     * @throws MailException.NotFound when the mailbox is gone
+     * @throws MailException.StaleState when it was recreated
+     */
+    private void checkSelectionSurvived() throws ProtocolException {
+        Selected reused = selected;
+        Selected now = selectFresh(reused.name());
+        if (now.uidValidity() != reused.uidValidity()) {
+            throw new MailException.StaleState("mailbox '" + reused.name() + "' was deleted and created again "
+                    + "(UIDVALIDITY is now " + now.uidValidity() + "); list the mailbox again");
+        }
     }
 
     /** The NOOP of {@link #command}, for callers that use {@link #protocol()} directly. */

@@ -44,6 +44,8 @@ public final class ImapGateway implements MailGateway {
     private final LoginThrottle throttle;
     private final Watchers watchers;
     private final ScheduledExecutorService housekeeping;
+    /** Null where Jakarta Mail's own write timer stays in charge (see {@link #watchdogCovers}). */
+    private final WriteWatchdog watchdog;
     private final AtomicLong loginFailures = new AtomicLong();
     private final AtomicLong loginsThrottled = new AtomicLong();
     private final AtomicLong backendErrors = new AtomicLong();
@@ -64,6 +66,12 @@ public final class ImapGateway implements MailGateway {
         javax.net.ssl.SSLSocketFactory tls = tlsSocketFactory(settings);
         this.imapProps = protocolProps("mail.imap", settings, tls, housekeeping);
         this.smtpProps = protocolProps("mail.smtp", settings, tls, housekeeping);
+        this.watchdog = watchdogCovers(settings) ? new WriteWatchdog(settings.writeTimeout()) : null;
+        if (watchdog != null) {
+            useWatchdog(imapProps, watchdog);
+            long tick = watchdog.period().toMillis();
+            housekeeping.scheduleWithFixedDelay(watchdog::check, tick, tick, TimeUnit.MILLISECONDS);
+        }
         this.pool = new ConnectionPool(settings, imapProps);
         this.watchers = new Watchers(settings, imapProps, housekeeping);
         this.throttle = new LoginThrottle(settings.loginFailureLimit(), settings.loginFailureWindow(), System::nanoTime);
@@ -95,6 +103,22 @@ public final class ImapGateway implements MailGateway {
             p.put("mail.imap.fetchsize", Integer.toString(s.fetchChunkBytes()));
         }
         return p;
+    }
+
+    /**
+     * Whether every IMAP socket comes from {@code mail.imap.socketFactory}. Jakarta Mail ignores that factory only
+     * for implicit TLS with a trust store of our own (it then opens the socket under {@code ssl.socketFactory}
+     * itself), where its per-write timer stays in charge.
+     */
+    private static boolean watchdogCovers(BackendSettings s) {
+        return !(s.imap().getScheme().equalsIgnoreCase("imaps") && s.trustStore().isPresent());
+    }
+
+    /** Swaps Jakarta Mail's timer task per write for the cheaper watchdog (ADR 0009). */
+    private static void useWatchdog(Properties imap, WriteWatchdog watchdog) {
+        imap.remove("mail.imap.writetimeout");
+        imap.remove("mail.imap.executor.writetimeout");
+        imap.put("mail.imap.socketFactory", watchdog.socketFactory());
     }
 
     private static javax.net.ssl.SSLSocketFactory tlsSocketFactory(BackendSettings s) {
@@ -230,6 +254,11 @@ public final class ImapGateway implements MailGateway {
     public Subscription watch(Credentials credentials, MailboxName mailbox, Consumer<ChangeSignal> listener) {
         login(credentials).mailbox(mailbox);
         return watchers.watch(credentials, mailbox, listener);
+    }
+
+    /** IMAP sockets the watchdog times (connected, not yet found closed); 0 where Jakarta Mail's own timer does. */
+    int watchedSockets() {
+        return watchdog == null ? 0 : watchdog.watched();
     }
 
     /** How many users have a watcher now. */

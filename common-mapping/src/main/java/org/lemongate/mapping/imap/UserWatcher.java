@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -52,6 +53,11 @@ final class UserWatcher implements Runnable {
     private volatile Thread thread;
     /** The connection while it is in IDLE and no DONE was sent yet. Guarded by {@link #idleGuard}. */
     private IMAPProtocol idling;
+    /** The mailboxes the current IDLE round covers, empty between rounds. Guarded by {@link #idleGuard}. */
+    private Set<MailboxName> covered = Set.of();
+    /** The connection and mailbox of the last SELECT, so that a new round on them catches up by NOOP. */
+    private ImapConnection selectedOn;
+    private MailboxName selectedBox;
 
     UserWatcher(BackendSettings settings, Properties props, ScheduledExecutorService timer, Credentials credentials) {
         this.settings = settings;
@@ -68,6 +74,13 @@ final class UserWatcher implements Runnable {
     /** Adds a listener; returns a future completed once the watcher covers its mailbox. */
     synchronized CompletableFuture<Void> add(MailboxName mailbox, Consumer<ChangeSignal> listener) {
         listeners.computeIfAbsent(mailbox, m -> new ArrayList<>()).add(listener);
+        synchronized (idleGuard) {
+            if (idling != null && covered.contains(mailbox)) {
+                // The running round already reports this mailbox to every listener registered by now; restarting
+                // it for each long poll would only widen the gaps between rounds.
+                return CompletableFuture.completedFuture(null);
+            }
+        }
         CompletableFuture<Void> ready = cycle;
         wake();
         return ready;
@@ -98,6 +111,7 @@ final class UserWatcher implements Runnable {
             if (idling != null) {
                 idling.idleAbort();
                 idling = null;
+                covered = Set.of();
             }
         }
     }
@@ -167,12 +181,26 @@ final class UserWatcher implements Runnable {
         }
         MailboxName primary = boxes.get(0);
         boolean selected;
-        try {
-            c.selectFresh(primary);
+        if (c == selectedOn && primary.equals(selectedBox)) {
+            catchUp(c, primary);
             selected = true;
-        } catch (MailException.NotFound e) {
-            signal(primary, ChangeSignal.Kind.CHANGED); // its subscribers will learn why from their next query
-            selected = false;
+        } else {
+            try {
+                boolean switched = selectedBox != null && c == selectedOn;
+                c.selectFresh(primary);
+                selectedOn = c;
+                selectedBox = primary;
+                selected = true;
+                if (switched) {
+                    // Changes made while another mailbox was IDLE's are in this SELECT's numbers only; whether they
+                    // were told by STATUS polling is unknown, so the subscribers look for themselves.
+                    signal(primary, ChangeSignal.Kind.CHANGED);
+                }
+            } catch (MailException.NotFound e) {
+                selectedBox = null;
+                signal(primary, ChangeSignal.Kind.CHANGED); // its subscribers will learn why from their next query
+                selected = false;
+            }
         }
         statuses.keySet().retainAll(boxes);
         for (MailboxName box : boxes.subList(1, boxes.size())) {
@@ -194,6 +222,28 @@ final class UserWatcher implements Runnable {
         idle(c, primary, boxes, round, done);
     }
 
+    /**
+     * Between two IDLE rounds on the same selected mailbox a NOOP, not a new SELECT: a change that landed in the gap is
+     * then reported as EXISTS, EXPUNGE or FETCH, where a new SELECT would silently count it in.
+     */
+    private void catchUp(ImapConnection c, MailboxName primary) throws ProtocolException {
+        IMAPProtocol p = c.protocol();
+        Response[] responses = p.command("NOOP", null);
+        boolean changed = false;
+        for (int i = 0; i < responses.length - 1; i++) {
+            changed |= isChange(responses[i]);
+        }
+        p.handleResult(responses[responses.length - 1]);
+        if (changed) {
+            signal(primary, ChangeSignal.Kind.CHANGED);
+        }
+    }
+
+    private static boolean isChange(Response r) {
+        return r instanceof IMAPResponse ir && ir.isUnTagged() && (ir.keyEquals("EXISTS")
+                || ir.keyEquals("EXPUNGE") || ir.keyEquals("FETCH") || ir.keyEquals("VANISHED"));
+    }
+
     private String status(ImapConnection c, MailboxName box) throws ProtocolException {
         String[] items = c.has("CONDSTORE") ? new String[] {"MESSAGES", "UIDNEXT", "UIDVALIDITY", "UNSEEN",
                 "HIGHESTMODSEQ"} : new String[] {"MESSAGES", "UIDNEXT", "UIDVALIDITY", "UNSEEN"};
@@ -209,13 +259,20 @@ final class UserWatcher implements Runnable {
                       CompletableFuture<Void> ready) throws ProtocolException {
         IMAPProtocol p = c.protocol();
         p.idleStart();
+        Set<MailboxName> roundBoxes = Set.copyOf(boxes);
         synchronized (idleGuard) {
             idling = p;
+            covered = roundBoxes;
         }
         ready.complete(null);
         boolean stale;
         synchronized (this) {
-            stale = !listeners.keySet().equals(new java.util.HashSet<>(boxes));
+            stale = !listeners.keySet().equals(roundBoxes);
+            if (roundBoxes.containsAll(listeners.keySet())) {
+                // Listeners added while this round was set up are covered by it too: they need not wait for the next.
+                cycle.complete(null);
+                cycle = new CompletableFuture<>();
+            }
         }
         if (closed || stale) {
             wake(); // the set changed while this round was set up: set up again at once
@@ -230,8 +287,7 @@ final class UserWatcher implements Runnable {
                 if (!p.processIdleResponse(r)) {
                     return;
                 }
-                if (r instanceof IMAPResponse ir && ir.isUnTagged() && (ir.keyEquals("EXISTS")
-                        || ir.keyEquals("EXPUNGE") || ir.keyEquals("FETCH") || ir.keyEquals("VANISHED"))) {
+                if (isChange(r)) {
                     signal(primary, ChangeSignal.Kind.CHANGED);
                 }
             }
@@ -239,6 +295,7 @@ final class UserWatcher implements Runnable {
             renew.cancel(false);
             synchronized (idleGuard) {
                 idling = null;
+                covered = Set.of();
             }
         }
     }

@@ -55,7 +55,12 @@ public interface MailBackend {
         /** SEARCH with non-ASCII text finds nothing (GreenMail 2.1). */
         NO_NON_ASCII_SEARCH,
         /** LOGIN with a non-ASCII password fails (GreenMail 2.1). */
-        NO_NON_ASCII_LOGIN
+        NO_NON_ASCII_LOGIN,
+        /**
+         * QUOTA reports the storage used rounded down to whole KiB (Cyrus 3.6), so it can be up to 1023 bytes below
+         * the size of the mail stored (RFC 9208 counts STORAGE in units of 1024 octets and leaves rounding open).
+         */
+        QUOTA_USAGE_ROUNDED_DOWN
     }
 
     /** Whether the server has the quirk. */

@@ -90,6 +90,7 @@ class BackendFailureTest {
     void hungServerTimesOutWithinTheReadTimeoutAndTheSameGatewayRecovers() {
         MailAccount account = gateway.login(ann);
         account.listMailboxes();
+        assertTrue(gateway.watchedSockets() > 0, "plain IMAP sockets are write-timed by the watchdog");
         proxy.pause();
         MailException.BackendUnavailable hung = assertUnavailableWithin(BOUND, account::listMailboxes);
         assertTrue(hung.timeout(), "a server that accepts and never answers is a timeout (504)");

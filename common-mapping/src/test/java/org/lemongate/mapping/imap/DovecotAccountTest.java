@@ -1,5 +1,7 @@
 package org.lemongate.mapping.imap;
 
+import java.util.Set;
+
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -23,12 +25,13 @@ class DovecotAccountTest implements MailAccountContract {
             .withPerMethodLifecycle(false);
 
     private static DovecotServer dovecot;
-    private static DovecotBackend backend;
+    private static RealServerBackend backend;
 
     @BeforeAll
     static void startDovecot() {
-        dovecot = DovecotServer.start(DovecotBackend.users());
-        backend = new DovecotBackend(dovecot, SMTP);
+        dovecot = DovecotServer.start(RealServerBackend.users());
+        backend = new RealServerBackend("Dovecot", dovecot.host(), dovecot.imapPort(), dovecot.users(),
+                Set.of(), SMTP);
     }
 
     @AfterAll

@@ -84,6 +84,7 @@ class DovecotStartTlsTest {
             var account = gateway.login(carol);
             assertTrue(account.listMailboxes().stream().anyMatch(m -> m.name().equals(MailboxName.INBOX)));
             assertTrue(account.serviceInfo().has("IMAP4REV1"));
+            assertTrue(gateway.watchedSockets() > 0, "the plain socket under TLS is write-timed by the watchdog");
         }
         assertLoggedInOverTls();
     }
