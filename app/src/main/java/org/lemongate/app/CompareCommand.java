@@ -91,7 +91,7 @@ final class CompareCommand {
     private static Endpoints endpoints(CompareOptions options, List<AutoCloseable> started, PrintStream err) {
         if (options.gateway().isPresent()) {
             return new Endpoints(options.gateway().get(), options.imap().get(), options.smtp(), options.proxy(),
-                    options.user().get(), options.password().get());
+                    options.user().get(), options.password().get(), options.jmap());
         }
         GatewayConfig config;
         URI imap;
@@ -119,7 +119,7 @@ final class CompareCommand {
         }
         EmbeddedServer gateway = EmbeddedServer.start(config);
         started.add(gateway);
-        return new Endpoints(gateway.baseUri(), imap, smtp, options.proxy(), user, password);
+        return new Endpoints(gateway.baseUri(), imap, smtp, options.proxy(), user, password, options.jmap());
     }
 
     /** The defaults on a free loopback port; the environment is ignored, so a run is the same wherever it starts. */

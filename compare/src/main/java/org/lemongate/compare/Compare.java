@@ -12,13 +12,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import jakarta.mail.MessagingException;
 
 /**
  * The comparison harness: seeds a mailbox folder per client on the IMAP server, runs the {@link Workload} through
- * direct IMAP (the baseline) and the gateway's REST, SOAP and WebDAV bindings one after the other, each behind its own
- * {@link CountingRelay}, and cleans up after itself.
+ * direct IMAP (the baseline), the gateway's REST, SOAP and WebDAV bindings and, when one is given, a JMAP server on the
+ * same mailbox, one after the other, each behind its own {@link CountingRelay}, and cleans up after itself.
  */
 public final class Compare {
 
@@ -49,6 +50,12 @@ public final class Compare {
      */
     public static Report run(Endpoints endpoints, WorkloadSize size, String sendTo, PrintStream log,
                              StepListener listener) throws MessagingException {
+        return run(endpoints, size, sendTo, log, listener, name -> true);
+    }
+
+    /** Runs the comparison with the clients {@code which} accepts by key ({@code imap}, {@code rest}, ...). */
+    static Report run(Endpoints endpoints, WorkloadSize size, String sendTo, PrintStream log, StepListener listener,
+                      Predicate<String> which) throws MessagingException {
         Instant started = Instant.now();
         String run = RUN_ID.format(started).toLowerCase(Locale.ROOT);
         Progress progress = new Progress(log);
@@ -78,7 +85,10 @@ public final class Compare {
                             listener.finished(client, result);
                         }
                     });
-            for (Map.Entry<String, Function<Endpoints, MailClient>> c : clients().entrySet()) {
+            for (Map.Entry<String, Function<Endpoints, MailClient>> c : clients(endpoints).entrySet()) {
+                if (!which.test(c.getKey())) {
+                    continue;
+                }
                 String folder = mailbox.folder(c.getKey());
                 String target = mailbox.folder(c.getKey() + "-moved");
                 mailbox.prepare(mailbox.folder("seed"), folder, target);
@@ -136,7 +146,7 @@ public final class Compare {
         }
     }
 
-    private static Map<String, Function<Endpoints, MailClient>> clients() {
+    private static Map<String, Function<Endpoints, MailClient>> clients(Endpoints endpoints) {
         Map<String, Function<Endpoints, MailClient>> clients = new LinkedHashMap<>();
         clients.put("imap", e -> {
             try {
@@ -148,6 +158,10 @@ public final class Compare {
         clients.put("rest", e -> new RestClient(http(e, "rest")));
         clients.put("soap", e -> new SoapClient(http(e, "soap")));
         clients.put("webdav", e -> new DavClient(http(e, "webdav")));
+        if (endpoints.jmap().isPresent()) {
+            clients.put("jmap", e -> new JmapClient(new HttpTransport(e.jmap().orElseThrow(),
+                    e.jmapFirstHop().orElseThrow(), e.user(), e.password(), "jmap")));
+        }
         return clients;
     }
 
@@ -160,6 +174,7 @@ public final class Compare {
         s.put("gateway", e.gateway().toString());
         s.put("IMAP server", e.imap().toString());
         s.put("SMTP server", e.smtp().map(Object::toString).orElse("(none: the baseline's send is not measured)"));
+        e.jmap().ifPresent(j -> s.put("JMAP server", j.toString()));
         e.proxy().ifPresent(p -> s.put("proxy", p.toString()));
         Runtime rt = Runtime.getRuntime();
         s.put("machine", System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", "

@@ -16,6 +16,7 @@ import java.util.Set;
  * @param imap     {@code --imap URL}
  * @param smtp     {@code --smtp URL}
  * @param proxy    {@code --proxy URL}
+ * @param jmap     {@code --jmap URL}
  * @param user     {@code --user NAME}
  * @param password {@code --password SECRET}
  * @param sendTo   {@code --send-to ADDRESS}
@@ -24,8 +25,8 @@ import java.util.Set;
  * @param help     {@code --help}
  */
 public record CompareOptions(Optional<URI> gateway, Optional<URI> imap, Optional<URI> smtp, Optional<URI> proxy,
-                             Optional<String> user, Optional<String> password, Optional<String> sendTo, Path out,
-                             WorkloadSize size, boolean help) {
+                             Optional<URI> jmap, Optional<String> user, Optional<String> password,
+                             Optional<String> sendTo, Path out, WorkloadSize size, boolean help) {
 
     /** Where reports go without {@code --out}; the gateway serves {@code latest/} from the same place. */
     public static final Path DEFAULT_OUT = Path.of("lemongate-reports");
@@ -51,7 +52,8 @@ public record CompareOptions(Optional<URI> gateway, Optional<URI> imap, Optional
               --user NAME            mail account (default with the demo backend: demo)
               --password SECRET      its password (default with the demo backend: demo)
               --proxy URL            an HTTP proxy (http://host:port) that every client's traffic goes through
-              --jmap URL             also measure a JMAP server (not supported yet: refused)
+              --jmap URL             also measure a JMAP server (http://host:port/, RFC 8620/8621) on the same
+                                     account and mailbox as --imap, e.g. Cyrus's own JMAP
               --send-to ADDRESS      recipient of the two sent messages (default: the user, or demo's address)
               --out DIR              where reports go (default lemongate-reports): DIR/<run>/ and DIR/latest/
               --messages N           mailbox size (default 1000, at least 51)
@@ -96,14 +98,11 @@ public record CompareOptions(Optional<URI> gateway, Optional<URI> imap, Optional
                 throw new IllegalArgumentException("--" + name + " is given twice");
             }
         }
-        if (values.containsKey("jmap")) {
-            throw new IllegalArgumentException("--jmap: measuring a JMAP server is not supported by this version");
-        }
         WorkloadSize size = new WorkloadSize(
                 number(values, "messages", WorkloadSize.STANDARD.messages()),
                 number(values, "attachment-size", WorkloadSize.STANDARD.attachmentBytes()));
         return new CompareOptions(uri(values, "gateway"), uri(values, "imap"), uri(values, "smtp"),
-                uri(values, "proxy"), Optional.ofNullable(values.get("user")),
+                uri(values, "proxy"), uri(values, "jmap"), Optional.ofNullable(values.get("user")),
                 Optional.ofNullable(values.get("password")), Optional.ofNullable(values.get("send-to")),
                 Optional.ofNullable(values.get("out")).map(Path::of).orElse(DEFAULT_OUT), size, help);
     }

@@ -14,9 +14,16 @@ import java.util.Optional;
  *                 in a CONNECT tunnel
  * @param user     the mail account
  * @param password its password
+ * @param jmap     a JMAP server (its base URL, under which {@code /.well-known/jmap} answers) on the same account,
+ *                 measured as one more client; without it there is no JMAP column
  */
 public record Endpoints(URI gateway, URI imap, Optional<URI> smtp, Optional<URI> proxy, String user,
-                        String password) {
+                        String password, Optional<URI> jmap) {
+
+    /** The servers without a JMAP server. */
+    public Endpoints(URI gateway, URI imap, Optional<URI> smtp, Optional<URI> proxy, String user, String password) {
+        this(gateway, imap, smtp, proxy, user, password, Optional.empty());
+    }
 
     /** Checks the schemes the harness can speak; the gateway URL is normalised to end in {@code /}. */
     public Endpoints {
@@ -24,12 +31,14 @@ public record Endpoints(URI gateway, URI imap, Optional<URI> smtp, Optional<URI>
         require(imap, "imap", "imap");
         smtp.ifPresent(s -> require(s, "smtp", "smtp"));
         proxy.ifPresent(p -> require(p, "proxy", "http"));
+        jmap.ifPresent(j -> require(j, "jmap", "http"));
         if (user == null || user.isEmpty() || password == null) {
             throw new IllegalArgumentException("--user and --password name the mail account to use");
         }
         if (!gateway.getRawPath().endsWith("/")) {
             gateway = URI.create(gateway + "/");
         }
+        jmap = jmap.map(j -> j.getRawPath().endsWith("/") ? j : URI.create(j + "/"));
     }
 
     private static void require(URI uri, String option, String scheme) {
@@ -51,6 +60,14 @@ public record Endpoints(URI gateway, URI imap, Optional<URI> smtp, Optional<URI>
     Upstream httpFirstHop() {
         URI to = proxy.orElse(gateway);
         return Upstream.direct(to.getHost(), port(to, 80));
+    }
+
+    /** The first hop of JMAP traffic: the proxy when there is one, else the JMAP server. */
+    Optional<Upstream> jmapFirstHop() {
+        return jmap.map(j -> {
+            URI to = proxy.orElse(j);
+            return Upstream.direct(to.getHost(), port(to, 80));
+        });
     }
 
     private static int port(URI uri, int fallback) {

@@ -62,6 +62,11 @@ final class HttpTransport implements AutoCloseable {
         return response.body();
     }
 
+    /** Sends and times a request whose status the caller judges (a redirect, say), with the whole reply. */
+    HttpResponse<byte[]> exchange(Latencies latencies, HttpRequest request) throws Exception {
+        return latencies.time(() -> client.send(request, HttpResponse.BodyHandlers.ofByteArray()));
+    }
+
     /** Sends and hands back the reply as a stream; the caller closes it (early, to cut the connection). */
     HttpResponse<InputStream> stream(HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());

@@ -13,6 +13,11 @@ interface PushWatch extends AutoCloseable {
      */
     OptionalLong awaitNext(Duration timeout) throws InterruptedException;
 
+    /** How the notifications came, when not by a push the server sends, for the report; else empty. */
+    default String note() {
+        return "";
+    }
+
     @Override
     void close();
 }

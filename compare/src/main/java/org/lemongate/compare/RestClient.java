@@ -120,8 +120,9 @@ final class RestClient extends GatewayClient {
     @Override
     public PushWatch watch(String folder) throws Exception {
         streamed = true;
-        return new RestEventStream(http, "api/v1/events?mailbox=" + query(folder) + "&heartbeat="
-                + HEARTBEAT.toSeconds() + "&since=" + query(currentToken(new Latencies(), folder)));
+        return new EventStream(http, "api/v1/events?mailbox=" + query(folder) + "&heartbeat="
+                + HEARTBEAT.toSeconds() + "&since=" + query(currentToken(new Latencies(), folder)),
+                EventStream::restChanges);
     }
 
     /**

@@ -146,7 +146,7 @@ final class Workload {
                 delivered.add((at.getAsLong() - sent) / 1_000_000.0);
             }
         }
-        return new Outcome(delivered, "");
+        return new Outcome(delivered, watch.note());
     }
 
     private StepResult measure(MailClient client, Step step, StepBody body) {

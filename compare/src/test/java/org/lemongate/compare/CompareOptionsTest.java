@@ -38,7 +38,7 @@ class CompareOptionsTest {
         assertMessage("--messages must be a whole number", "--messages", "many");
         assertMessage("--imap needs a value", "--imap");
         assertMessage("--user is given twice", "--user", "a", "--user", "b");
-        assertMessage("--jmap: measuring a JMAP server is not supported", "--jmap", "http://cyrus/");
+        assertMessage("--jmap must be a URL", "--jmap", "cyrus:8080");
         assertMessage("--proxy must be a URL", "--proxy", "proxy:3128");
     }
 
@@ -47,6 +47,19 @@ class CompareOptionsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Endpoints(
                 URI.create("https://gw/"), URI.create("imap://mail"), Optional.empty(), Optional.empty(), "a", "b"));
         assertTrue(e.getMessage().contains("does not speak TLS"), e.getMessage());
+        IllegalArgumentException jmap = assertThrows(IllegalArgumentException.class, () -> new Endpoints(
+                URI.create("http://gw/"), URI.create("imap://mail"), Optional.empty(), Optional.empty(), "a", "b",
+                Optional.of(URI.create("https://cyrus/"))));
+        assertTrue(jmap.getMessage().startsWith("--jmap must be a http://"), jmap.getMessage());
+    }
+
+    @Test
+    void jmapIsTakenAsTheBaseUrl() {
+        CompareOptions o = CompareOptions.parse("--jmap", "http://127.0.0.1:8008");
+        assertEquals(Optional.of(URI.create("http://127.0.0.1:8008")), o.jmap());
+        Endpoints e = new Endpoints(URI.create("http://gw/"), URI.create("imap://mail"), Optional.empty(),
+                Optional.empty(), "a", "b", o.jmap());
+        assertEquals(Optional.of(URI.create("http://127.0.0.1:8008/")), e.jmap());
     }
 
     private static void assertMessage(String expected, String... args) {

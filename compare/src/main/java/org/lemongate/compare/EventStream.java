@@ -13,15 +13,16 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.OptionalLong;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * REST push: one Server-Sent Events stream ({@code GET /api/v1/events}) from a sync token, as an app in the
- * foreground keeps one; each message {@code added} in a {@code changes} event is one arrival. The stream is plain
- * HTTP/1.1 on a socket of its own to the client's relay (so its bytes count, and with {@code --proxy} it goes through
+ * Push by Server-Sent Events: one stream (the REST binding's {@code GET /api/v1/events}, or a JMAP server's event
+ * source), as an app in the foreground keeps one; an {@link ArrivalCount} tells how many new messages each event
+ * announces. The stream is plain HTTP/1.1 on a socket of its own to the client's relay (so its bytes count, and with {@code --proxy} it goes through
  * the proxy like every other request); closing the watch closes the socket, which ends the stream at once.
  */
-final class RestEventStream implements PushWatch {
+final class EventStream implements PushWatch {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Well above the gateway's 15 s heartbeat: a stream silent for this long is broken. */
@@ -30,11 +31,13 @@ final class RestEventStream implements PushWatch {
     private static final int MAX_HEADERS = 100;
 
     private final Arrivals arrivals = new Arrivals();
+    private final ArrivalCount count;
     private final Socket socket;
     private final Thread reader;
 
     /** Opens the stream and reads its headers, so that every change after this returns is on it. */
-    RestEventStream(HttpTransport http, String rawPath) throws IOException {
+    EventStream(HttpTransport http, String rawPath, ArrivalCount count) throws IOException {
+        this.count = count;
         socket = http.connectToRelay();
         try {
             socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
@@ -46,7 +49,7 @@ final class RestEventStream implements PushWatch {
             out.flush();
             InputStream body = body(new BufferedInputStream(socket.getInputStream()), rawPath);
             BufferedReader events = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
-            reader = new Thread(() -> read(events), "rest-event-stream");
+            reader = new Thread(() -> read(events), "event-stream");
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;
@@ -58,6 +61,9 @@ final class RestEventStream implements PushWatch {
     /** Checks the status and reads past the headers; the body is chunked unless the gateway closes to end it. */
     private static InputStream body(InputStream in, String rawPath) throws IOException {
         String status = ChunkedBody.readLine(in);
+        if (status.matches("HTTP/1\\.[01] 204( .*)?")) {
+            throw new NoStream(status);
+        }
         if (!status.matches("HTTP/1\\.[01] 200( .*)?")) {
             throw new HttpTransport.HttpFailure("GET " + rawPath + " answered " + status);
         }
@@ -93,14 +99,35 @@ final class RestEventStream implements PushWatch {
     }
 
     private void dispatch(String event, String data) throws IOException {
-        if ("changes".equals(event) && !data.isEmpty()) {
-            arrivals.arrived(JSON.readTree(data).path("added").size());
+        if (!data.isEmpty()) {
+            arrivals.arrived(count.arrivals(event, JSON.readTree(data)));
         }
+    }
+
+    /** The REST binding's events: each message {@code added} in a {@code changes} event is one arrival. */
+    static int restChanges(String event, JsonNode data) {
+        return "changes".equals(event) ? data.path("added").size() : 0;
     }
 
     @Override
     public OptionalLong awaitNext(Duration timeout) throws InterruptedException {
         return arrivals.next(timeout);
+    }
+
+    /** The server answered the stream's request with 204 No Content: it has an event source, switched off. */
+    static final class NoStream extends IOException {
+
+        private static final long serialVersionUID = 1L;
+
+        NoStream(String status) {
+            super(status);
+        }
+    }
+
+    /** How many new messages one event announces. */
+    @FunctionalInterface
+    interface ArrivalCount {
+        int arrivals(String event, JsonNode data);
     }
 
     @Override
