@@ -245,7 +245,7 @@ final class JmapClient implements MailClient {
     @Override
     public void send(Latencies latencies, byte[] message) throws Exception {
         throw NotAvailable.inClient(session.submission()
-                ? "sending by EmailSubmission/set is not measured by this harness yet"
+                ? "the JMAP client does not submit mail (EmailSubmission/set is not implemented in the harness)"
                 : "the JMAP session offers no " + JmapSession.SUBMISSION);
     }
 
