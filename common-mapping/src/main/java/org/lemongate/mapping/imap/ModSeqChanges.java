@@ -38,7 +38,27 @@ final class ModSeqChanges {
     private record Change(long uid, long modSeq, Flags flags) {
     }
 
+    /** Attempts at an answer no expunge raced with, before one that may repeat a vanished message is accepted. */
+    private static final int ATTEMPTS = 3;
+
+    /**
+     * The changes since {@code token}. An expunge that lands between the SELECT and the FETCH is reported in this
+     * answer, but its mod-sequence lies above the SELECT's HIGHESTMODSEQ that the next token carries, so the next
+     * answer would report it again; such a race shows as a live VANISHED (one without EARLIER) and the answer is
+     * computed again on a fresh SELECT.
+     */
     static Changes since(ImapConnection c, SyncToken token, int max) throws ProtocolException {
+        for (int attempt = 1; ; attempt++) {
+            Set<Long> live = new TreeSet<>();
+            Changes answer = attempt(c, token, max, live);
+            if (live.isEmpty() || attempt == ATTEMPTS) {
+                return answer;
+            }
+        }
+    }
+
+    private static Changes attempt(ImapConnection c, SyncToken token, int max, Set<Long> live)
+            throws ProtocolException {
         ImapConnection.Selected s = c.selectTracked(token.mailbox());
         if (s.uidValidity() != token.uidValidity()) {
             throw ChangeFeed.recreated(token.mailbox());
@@ -55,9 +75,19 @@ final class ModSeqChanges {
             String known = "1:" + (token.uidNext() - 1);
             long since = token.modSeqUid() > 0 ? token.modSeq() - 1 : token.modSeq();
             boolean together = since == token.vanishedModSeq();
-            highest = Math.max(highest, fetch(c, known, since, together, changes, vanished));
+            highest = Math.max(highest, fetch(c, known, since, together, changes, vanished, live));
             if (!together) {
-                highest = Math.max(highest, fetch(c, known, token.vanishedModSeq(), true, new ArrayList<>(), vanished));
+                highest = Math.max(highest,
+                        fetch(c, known, token.vanishedModSeq(), true, new ArrayList<>(), vanished, live));
+            }
+            if (!vanished.isEmpty()) {
+                // A server may hold back the live VANISHED of an expunge made during the FETCH until the next command.
+                for (Response r : c.command("NOOP", null)) {
+                    if (r instanceof IMAPResponse ir && ir.isUnTagged() && ir.keyEquals("VANISHED")) {
+                        readVanished(ir, new TreeSet<>(), live);
+                    }
+                }
+                live.retainAll(vanished);
             }
         }
         changes.removeIf(ch -> ch.modSeq() < token.modSeq()
@@ -99,7 +129,7 @@ final class ModSeqChanges {
      * One {@code UID FETCH known (UID FLAGS) (CHANGEDSINCE since [VANISHED])}; returns the highest mod-sequence seen.
      */
     private static long fetch(ImapConnection c, String known, long since, boolean withVanished, List<Change> into,
-                              Set<Long> vanished) throws ProtocolException {
+                              Set<Long> vanished, Set<Long> live) throws ProtocolException {
         Argument args = new Argument();
         args.writeAtom(known);
         args.writeAtom("(UID FLAGS)");
@@ -112,15 +142,17 @@ final class ModSeqChanges {
                 highest = Math.max(highest, modSeq);
                 into.add(new Change(SummaryReader.uid(f), modSeq, SummaryReader.flags(f.getItem(FLAGS.class))));
             } else if (withVanished && r instanceof IMAPResponse ir && ir.isUnTagged() && ir.keyEquals("VANISHED")) {
-                readVanished(ir, vanished);
+                readVanished(ir, vanished, live);
             }
         }
         return highest;
     }
 
-    private static void readVanished(IMAPResponse r, Set<Long> into) {
+    /** Adds a VANISHED answer's UIDs to {@code into}, and to {@code live} too when it reports a new expunge. */
+    private static void readVanished(IMAPResponse r, Set<Long> into, Set<Long> live) {
         String rest = r.getRest() == null ? "" : r.getRest().trim();
-        if (rest.toUpperCase(java.util.Locale.ROOT).startsWith("(EARLIER)")) {
+        boolean earlier = rest.toUpperCase(java.util.Locale.ROOT).startsWith("(EARLIER)");
+        if (earlier) {
             rest = rest.substring("(EARLIER)".length()).trim();
         }
         try {
@@ -132,6 +164,9 @@ final class ModSeqChanges {
             }
             for (long uid : uids) {
                 into.add(uid);
+                if (!earlier) {
+                    live.add(uid);
+                }
             }
         } catch (NumberFormatException e) {
             throw new MailException.BackendError("the IMAP server sent a VANISHED answer the gateway cannot read", e);
