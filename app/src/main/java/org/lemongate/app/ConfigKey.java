@@ -65,7 +65,11 @@ enum ConfigKey {
     PUSH_TICKET_KEY("push-ticket-key", "BASE64", null,
             "AES key of 16 or 32 bytes, base64, sealing browsers' event tickets; give every instance behind one "
                     + "load balancer the same key (default: a random key per process, so tickets work only on the "
-                    + "instance that issued them)");
+                    + "instance that issued them)"),
+    PUSH_POLL_INTERVAL("push-poll-interval", "DURATION", null,
+            "watch for push by sending NOOP this often (50ms..10s) instead of waiting in IMAP IDLE: for servers that "
+                    + "delay IDLE notifications (Dovecot: 500 ms); costs that many IMAP commands per second per "
+                    + "watched user (default: IDLE)");
 
     /** The prefix of every environment variable. */
     static final String ENV_PREFIX = "LEMONGATE_";

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import jakarta.servlet.ServletContext;
 
 import org.lemongate.mapping.PageRequest;
+import org.lemongate.mapping.imap.WatchMode;
 import org.lemongate.rest.PushSettings;
 
 /**
@@ -98,7 +99,9 @@ final class ConfigLoader {
                         optional(ConfigKey.TLS_KEYSTORE, Path::of),
                         optional(ConfigKey.TLS_KEYSTORE_PASSWORD, ConfigValues::nonEmpty),
                         optional(ConfigKey.HTTP_REDIRECT_PORT, v -> ConfigValues.integer(v, 0, 65535))),
-                push());
+                push(),
+                optional(ConfigKey.PUSH_POLL_INTERVAL, v -> WatchMode.poll(ConfigValues.duration(v)))
+                        .orElse(WatchMode.idle()));
     }
 
     private PushSettings push() {

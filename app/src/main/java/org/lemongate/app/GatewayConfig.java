@@ -12,6 +12,7 @@ import java.util.Set;
 import org.lemongate.mapping.Limits;
 import org.lemongate.mapping.imap.BackendSettings;
 import org.lemongate.mapping.imap.BackendSettings.StartTls;
+import org.lemongate.mapping.imap.WatchMode;
 import org.lemongate.rest.PushSettings;
 
 /**
@@ -40,13 +41,14 @@ import org.lemongate.rest.PushSettings;
  * @param edge                  trusted proxies, public URL, credentials and cross-site policies
  * @param tls                   HTTPS of the embedded server
  * @param push                  push timings and the event-ticket key of the REST and SOAP bindings
+ * @param watchMode             how the watchers learn of changes: IMAP IDLE or NOOP polling (ADR 0069)
  */
 public record GatewayConfig(Optional<URI> imap, Optional<URI> smtp, StartTls imapStartTls, Optional<Path> trustStore,
                             Optional<String> trustStorePassword, int port, String bind, Duration connectTimeout,
                             Duration readTimeout, Duration writeTimeout, int maxConnectionsPerUser,
                             Duration idleEviction, int fetchChunk, int maxPageSize, long maxUpload, Path spoolDir,
                             int loginFailureLimit, Duration loginFailureWindow, Set<Binding> bindings,
-                            EdgeSettings edge, ServerTls tls, PushSettings push) {
+                            EdgeSettings edge, ServerTls tls, PushSettings push, WatchMode watchMode) {
 
     public GatewayConfig {
         Objects.requireNonNull(imap, "imap");
@@ -59,6 +61,7 @@ public record GatewayConfig(Optional<URI> imap, Optional<URI> smtp, StartTls ima
         Objects.requireNonNull(edge, "edge");
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(push, "push");
+        Objects.requireNonNull(watchMode, "watchMode");
         // An EnumSet keeps the bindings in declaration order, for the start page and the install sequence.
         bindings = bindings.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(bindings));
         if (imap.isEmpty() && smtp.isPresent()) {
@@ -76,7 +79,7 @@ public record GatewayConfig(Optional<URI> imap, Optional<URI> smtp, StartTls ima
         return new GatewayConfig(Optional.of(newImap), Optional.of(newSmtp), startTls, trustStore,
                 trustStorePassword, port, bind, connectTimeout, readTimeout, writeTimeout, maxConnectionsPerUser,
                 idleEviction, fetchChunk, maxPageSize, maxUpload, spoolDir, loginFailureLimit, loginFailureWindow,
-                bindings, edge, tls, push);
+                bindings, edge, tls, push, watchMode);
     }
 
     /**
@@ -114,6 +117,7 @@ public record GatewayConfig(Optional<URI> imap, Optional<URI> smtp, StartTls ima
                 + ", spoolDir=" + spoolDir + ", loginFailureLimit=" + loginFailureLimit + ", loginFailureWindow="
                 + loginFailureWindow + ", bindings=" + bindings + ", edge=" + edge + ", tls=" + tls + ", push=[maxHold="
                 + push.maxHold() + ", heartbeat=" + push.minHeartbeat() + ".." + push.defaultHeartbeat() + ".."
-                + push.maxHeartbeat() + ", ticketKey=" + push.ticketKey().map(k -> "***").orElse("random") + "]]";
+                + push.maxHeartbeat() + ", ticketKey=" + push.ticketKey().map(k -> "***").orElse("random") + ", poll="
+                + watchMode.pollInterval().map(Duration::toString).orElse("IDLE") + "]]";
     }
 }

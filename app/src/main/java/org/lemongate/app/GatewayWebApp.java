@@ -37,7 +37,7 @@ public final class GatewayWebApp implements ServletContextListener {
         ServletContext ctx = event.getServletContext();
         GatewayConfig config = ctx.getAttribute(CONFIG_ATTRIBUTE) instanceof GatewayConfig c
                 ? c : ConfigLoader.forServletContext(ctx, System.getenv());
-        gateway = ImapGateway.start(config.backendSettings());
+        gateway = ImapGateway.start(config.backendSettings(), config.watchMode());
         try {
             install(ctx, config);
         } catch (RuntimeException e) {

@@ -52,13 +52,14 @@ public final class Benchmarks {
                 "cyrus-jmap").contains(args[0])) {
             System.err.println("usage: java -jar lemongate-benchmarks.jar mapping|bindings|soap-wait|webdav|push"
                     + "|push-scale|cyrus-jmap [--quick] [--out FILE] [--rounds N]"
-                    + " [--gateway-jar app/target/lemongate.jar]");
+                    + " [--gateway-jar app/target/lemongate.jar] [--push-poll-interval 150ms (push-scale)]");
             System.exit(2);
         }
         boolean quick = List.of(args).contains("--quick");
         Optional<Path> out = Optional.empty();
         Path jar = Path.of("app", "target", "lemongate.jar");
         int rounds = quick ? 1 : DEFAULT_ROUNDS;
+        Optional<String> poll = Optional.empty();
         for (int i = 1; i < args.length - 1; i++) {
             if (args[i].equals("--out")) {
                 out = Optional.of(Path.of(args[i + 1]));
@@ -67,6 +68,8 @@ public final class Benchmarks {
                 if (rounds < 1) {
                     throw new IllegalArgumentException("--rounds must be at least 1");
                 }
+            } else if (args[i].equals("--push-poll-interval")) {
+                poll = Optional.of(args[i + 1]);
             } else if (args[i].equals("--gateway-jar")) {
                 jar = Path.of(args[i + 1]);
             }
@@ -76,7 +79,7 @@ public final class Benchmarks {
             case "soap-wait" -> SoapWaitLatency.run(quick, jar);
             case "webdav" -> WebdavBench.run(quick);
             case "push" -> PushLatency.run(quick, jar);
-            case "push-scale" -> PushScale.run(quick, jar);
+            case "push-scale" -> PushScale.run(quick, jar, poll);
             case "cyrus-jmap" -> CyrusJmapComparison.run(quick, jar);
             default -> bindings(quick, jar);
         };

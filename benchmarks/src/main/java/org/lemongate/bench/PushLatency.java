@@ -30,8 +30,9 @@ import org.lemongate.testsupport.TcpProxy;
  * Issue 6's delivery latency: from the completed APPEND (another IMAP session of the same user) to the moment the
  * client holds the new message, through each push transport of one gateway JVM (the built lemongate.jar) at once:
  * a REST event stream, a REST long poll and a SOAP WaitForChanges, all three subscribed when the APPEND happens, so
- * the same APPEND is measured through each. Against Dovecot (IDLE) and GreenMail. Then the bytes an idle event
- * stream costs, counted by a TCP proxy between client and gateway.
+ * the same APPEND is measured through each. Against Dovecot and GreenMail, each with the watchers in IDLE and in poll
+ * mode; with Dovecot also the CPU both sides spend while nothing changes. Then the bytes an idle event stream costs,
+ * counted by a TCP proxy between client and gateway.
  */
 final class PushLatency {
 
@@ -46,28 +47,66 @@ final class PushLatency {
     private PushLatency() {
     }
 
+    /** The poll interval the poll-mode rows use (the gateway's {@code push-poll-interval}). */
+    static final String POLL = "100ms";
+
     static String run(boolean quick, Path jar) throws Exception {
         int rounds = quick ? 20 : 100;
+        int idleSeconds = quick ? 20 : 60;
         StringBuilder report = new StringBuilder(String.format(Locale.ROOT, "Push delivery latency: completed "
-                + "APPEND over IMAP -> message at the client, %d APPENDs per server, each seen through all three "
-                + "transports at once%n%n| server | transport | n | p50 ms | p95 ms | p99 ms | max ms |%n"
-                + "|---|---|---:|---:|---:|---:|---:|%n", rounds));
-        String idle;
-        try (DovecotServer dovecot = DovecotServer.start(Map.of(USER, PASSWORD));
-             GatewayProcess gateway = GatewayProcess.start(jar, dovecot.imapUrl())) {
-            measure("Dovecot (IDLE)", gateway, dovecot.host(), dovecot.imapPort(), rounds, report);
-            idle = idleBytes(gateway, quick ? 60 : 180);
+                + "APPEND over IMAP -> message at the client, %d APPENDs per server and watcher mode, each seen "
+                + "through all three transports at once%n%n| server | transport | n | p50 ms | p95 ms | p99 ms | "
+                + "max ms |%n|---|---|---:|---:|---:|---:|---:|%n", rounds));
+        StringBuilder cpu = new StringBuilder(String.format(Locale.ROOT, "%nCPU while one event stream is open and "
+                + "nothing changes, %d s per mode (Dovecot: the master and all its processes; gateway: its JVM)%n%n"
+                + "| watcher mode | Dovecot CPU ms per s | gateway CPU ms per s |%n|---|---:|---:|%n", idleSeconds));
+        String idle = null;
+        try (DovecotServer dovecot = DovecotServer.start(Map.of(USER, PASSWORD))) {
+            for (boolean poll : new boolean[] {false, true}) {
+                String mode = poll ? "poll " + POLL : "IDLE";
+                try (GatewayProcess gateway = poll
+                        ? GatewayProcess.start(jar, dovecot.imapUrl(), "512m", "--push-poll-interval", POLL)
+                        : GatewayProcess.start(jar, dovecot.imapUrl())) {
+                    measure("Dovecot (" + mode + ")", gateway, dovecot.host(), dovecot.imapPort(), rounds, report);
+                    cpu.append(idleCpu(mode, gateway, dovecot.pid(), idleSeconds));
+                    if (!poll) {
+                        idle = idleBytes(gateway, quick ? 60 : 180);
+                    }
+                }
+            }
         }
-        GreenMail greenMail = new GreenMail(new ServerSetup(LoopbackPorts.pickFree(), LoopbackPorts.HOST, "imap"));
-        greenMail.start();
-        try (GatewayProcess gateway = GatewayProcess.start(jar, "imap://" + LoopbackPorts.HOST + ":"
-                + greenMail.getImap().getPort())) {
-            greenMail.setUser(USER + "@example.org", USER, PASSWORD);
-            measure("GreenMail", gateway, LoopbackPorts.HOST, greenMail.getImap().getPort(), rounds, report);
-        } finally {
-            greenMail.stop();
+        for (boolean poll : new boolean[] {false, true}) {
+            GreenMail greenMail = new GreenMail(new ServerSetup(LoopbackPorts.pickFree(), LoopbackPorts.HOST,
+                    "imap"));
+            greenMail.start();
+            String url = "imap://" + LoopbackPorts.HOST + ":" + greenMail.getImap().getPort();
+            try (GatewayProcess gateway = poll ? GatewayProcess.start(jar, url, "512m", "--push-poll-interval", POLL)
+                    : GatewayProcess.start(jar, url)) {
+                greenMail.setUser(USER + "@example.org", USER, PASSWORD);
+                measure("GreenMail (" + (poll ? "poll " + POLL : "IDLE") + ")", gateway, LoopbackPorts.HOST,
+                        greenMail.getImap().getPort(), rounds, report);
+            } finally {
+                greenMail.stop();
+            }
         }
-        return report.append('\n').append(idle).toString();
+        return report.append(cpu).append('\n').append(idle).toString();
+    }
+
+    /** CPU of Dovecot and of the gateway while one stream is open and idle, per second of wall time. */
+    private static String idleCpu(String mode, GatewayProcess gateway, long dovecotPid, int seconds)
+            throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        try (EventLines stream = EventLines.open(http, gateway.base(), "mailbox=INBOX", AUTHORIZATION, line -> {
+        })) {
+            Thread.sleep(2_000);
+            double server = ProcessCpu.millis(dovecotPid);
+            double gw = ProcessCpu.millis(gateway.pid());
+            long start = System.nanoTime();
+            Thread.sleep(seconds * 1000L);
+            double wall = (System.nanoTime() - start) / 1e9;
+            return String.format(Locale.ROOT, "| %s | %.1f | %.1f |%n", mode,
+                    (ProcessCpu.millis(dovecotPid) - server) / wall, (ProcessCpu.millis(gateway.pid()) - gw) / wall);
+        }
     }
 
     private static void measure(String server, GatewayProcess gateway, String imapHost, int imapPort, int rounds,

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,7 +32,11 @@ final class PushScale {
     private PushScale() {
     }
 
-    static String run(boolean quick, Path jar) throws Exception {
+    /**
+     * Runs with the watchers in IDLE, or with {@code poll} (e.g. {@code 150ms}) as the gateway's
+     * {@code push-poll-interval}.
+     */
+    static String run(boolean quick, Path jar, Optional<String> poll) throws Exception {
         int users = quick ? 20 : 200;
         int probes = quick ? 5 : 20;
         Map<String, String> accounts = new LinkedHashMap<>();
@@ -42,11 +47,15 @@ final class PushScale {
         // connections for each of 200 users.
         try (DovecotServer dovecot = DovecotServer.builder().users(accounts).setting("default_process_limit", "3000")
                 .setting("default_client_limit", "6000").start();
-             GatewayProcess gateway = GatewayProcess.start(jar, dovecot.imapUrl(), "256m")) {
+             GatewayProcess gateway = GatewayProcess.start(jar, dovecot.imapUrl(), "256m",
+                     poll.map(p -> new String[] {"--push-poll-interval", p}).orElse(new String[0]))) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             Map<String, Long> arrivals = new ConcurrentHashMap<>();
             AtomicInteger opened = new AtomicInteger();
             AtomicInteger ended = new AtomicInteger();
+            // What a stream that ended before its retry: line received first: the reason it was refused.
+            Map<String, String> firstLines = new ConcurrentHashMap<>();
+            Map<String, Integer> endReasons = new ConcurrentHashMap<>();
             List<EventLines> streams = new ArrayList<>();
             long start = System.nanoTime();
             System.err.println("opening " + users * PER_USER + " event streams ...");
@@ -57,10 +66,14 @@ final class PushScale {
                     for (int i = 0; i < PER_USER; i++) {
                         String subscriber = user + "/" + i;
                         streams.add(EventLines.open(http, gateway.base(), "mailbox=INBOX", authorization, line -> {
+                            firstLines.putIfAbsent(subscriber, line);
                             if (line.startsWith("retry:")) {
                                 opened.incrementAndGet();
                             } else if (line.startsWith(": ended")) {
                                 ended.incrementAndGet();
+                                String first = firstLines.get(subscriber);
+                                endReasons.merge(first.length() > 160 ? first.substring(0, 160) : first, 1,
+                                        Integer::sum);
                             } else if (line.startsWith("data:") && line.contains("\"subject\"")) {
                                 arrivals.putIfAbsent(subscriber + " " + subjectOf(line), System.nanoTime());
                             }
@@ -76,6 +89,15 @@ final class PushScale {
                 int imapConnections = establishedTo(dovecot.imapPort());
                 int threads = threads(gateway.pid());
                 String heap = heapAfterGc(gateway.pid());
+                int cpuSeconds = quick ? 10 : 30;
+                System.err.println("all streams open and idle: measuring CPU for " + cpuSeconds + " s ...");
+                double serverCpu = ProcessCpu.millis(dovecot.pid());
+                double gatewayCpu = ProcessCpu.millis(gateway.pid());
+                long cpuStart = System.nanoTime();
+                Thread.sleep(cpuSeconds * 1000L);
+                double cpuWall = (System.nanoTime() - cpuStart) / 1e9;
+                serverCpu = (ProcessCpu.millis(dovecot.pid()) - serverCpu) / cpuWall;
+                gatewayCpu = (ProcessCpu.millis(gateway.pid()) - gatewayCpu) / cpuWall;
 
                 Samples latency = new Samples();
                 int missing = 0;
@@ -101,17 +123,23 @@ final class PushScale {
                         }
                     }
                 }
+                int connectionsAfter = establishedTo(dovecot.imapPort());
                 return String.format(Locale.ROOT, "Push at scale: %d users x %d event streams = %d on one gateway "
-                                + "JVM (-Xmx256m) against Dovecot%n%n"
+                                + "JVM (-Xmx256m) against Dovecot, watchers in %s%n%n"
                                 + "| streams open | ended early | seconds to open all | IMAP connections of the gateway "
-                                + "| gateway threads | heap after full GC | APPENDs probed | events p50 ms | p99 ms "
-                                + "| max ms | events missing after 10 s |%n"
-                                + "|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|%n"
-                                + "| %d | %d | %.1f | %d | %d | %s | %d | %.1f | %.1f | %.1f | %d |%n",
-                        users, PER_USER, users * PER_USER, opened.get(), ended.get(), openSeconds, imapConnections,
-                        threads, heap, probes, latency.count() == 0 ? 0 : latency.medianMillis(),
+                                + "(idle / after the probes) | gateway threads | heap after full GC | idle CPU ms/s "
+                                + "Dovecot / gateway | APPENDs probed | events p50 ms | p99 ms | max ms "
+                                + "| events missing after 10 s |%n"
+                                + "|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|%n"
+                                + "| %d | %d | %.1f | %d / %d | %d | %s | %.0f / %.0f | %d | %.1f | %.1f | %.1f | %d |%n"
+                                + "%s",
+                        users, PER_USER, users * PER_USER, poll.map(p -> "poll mode (" + p + ")").orElse("IDLE"),
+                        opened.get(), ended.get(), openSeconds, imapConnections, connectionsAfter, threads, heap,
+                        serverCpu, gatewayCpu, probes, latency.count() == 0 ? 0 : latency.medianMillis(),
                         latency.count() == 0 ? 0 : latency.quantileMillis(0.99),
-                        latency.count() == 0 ? 0 : latency.quantileMillis(1.0), missing);
+                        latency.count() == 0 ? 0 : latency.quantileMillis(1.0), missing,
+                        endReasons.isEmpty() ? "" : "\nStreams that ended before their retry: line, by the first "
+                                + "line they received: " + endReasons + "\n");
             } finally {
                 streams.forEach(EventLines::close);
             }

@@ -89,7 +89,7 @@ public final class ChangesResource {
             response.resume(answer(query, first, links));
             return;
         }
-        ChangeWatch watch = new ChangeWatch(push, account, query.mailbox(), first.next(), query.limit(),
+        ChangeWatch watch = new ChangeWatch(push, query.mailbox(), query.limit(),
                 new ChangeWatch.Sink() {
                     @Override
                     public boolean deliver(Changes changes) {
@@ -108,7 +108,7 @@ public final class ChangesResource {
             r.resume(answer(query, new Changes(List.of(), List.of(), List.of(), false, watch.token()), links));
         });
         response.register((jakarta.ws.rs.container.CompletionCallback) failure -> watch.close());
-        watch.start(Authentication.credentials(request));
+        watch.start(Authentication.credentials(request), first.next());
     }
 
     private static Response answer(ChangeQuery query, Changes changes, ApiLinks links) {

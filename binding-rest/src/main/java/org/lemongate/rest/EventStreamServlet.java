@@ -10,9 +10,7 @@ import java.util.stream.Collectors;
 
 import org.lemongate.mapping.BasicAuthorization;
 import org.lemongate.mapping.Credentials;
-import org.lemongate.mapping.MailAccount;
 import org.lemongate.mapping.MailException;
-import org.lemongate.mapping.SyncToken;
 
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
@@ -45,15 +43,15 @@ final class EventStreamServlet extends HttpServlet {
             ChangeQuery query = ChangeQuery.forStream(parameters(req),
                     Optional.ofNullable(req.getHeader("Last-Event-ID")), push.settings());
             Credentials credentials = credentials(req);
-            MailAccount account = push.gateway().login(credentials);
-            SyncToken start = query.start().orElseGet(() -> account.syncToken(query.mailbox()));
+            push.gateway().login(credentials);
             ApiLinks links = ApiLinks.of(req);
             AsyncContext context = req.startAsync();
             context.setTimeout(push.settings().maxStream().plusMinutes(1).toMillis());
             EventStream stream = new EventStream(context, resp.getOutputStream(), query.mailbox(), links);
-            watch = new ChangeWatch(push, account, query.mailbox(), start, query.limit(), stream);
+            watch = new ChangeWatch(push, query.mailbox(), query.limit(), stream);
             try {
-                watch.subscribe(credentials);
+                // Without a starting point the stream starts from "now", read on the watcher's connection.
+                watch.subscribe(credentials, query.start());
             } catch (MailException e) {
                 context.complete();
                 throw e;

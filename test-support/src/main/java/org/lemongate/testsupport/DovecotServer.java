@@ -89,6 +89,14 @@ public final class DovecotServer implements AutoCloseable {
         return port;
     }
 
+    /** The process id of the running Dovecot master (its imap processes are its descendants), for CPU figures. */
+    public synchronized long pid() {
+        if (master == null || !master.isAlive()) {
+            throw new IllegalStateException("Dovecot is not running");
+        }
+        return master.pid();
+    }
+
     /** {@code imap://127.0.0.1:PORT}. */
     public String imapUrl() {
         return "imap://" + host() + ":" + imapPort();

@@ -32,34 +32,49 @@ final class ChangeFeed {
     }
 
     SyncToken token(MailboxName mailbox) {
-        return imap.read("read the sync state of mailbox '" + mailbox + "'", c -> {
-            if (c.canTrackModSeq()) {
-                ImapConnection.Selected s = c.selectTracked(mailbox);
-                if (s.highestModSeq() > 0) {
-                    return SyncToken.ofModSeq(mailbox, s.uidValidity(), s.uidNext(), s.highestModSeq());
-                }
+        return imap.read("read the sync state of mailbox '" + mailbox + "'", c -> tokenOn(c, mailbox));
+    }
+
+    /** The mailbox's current sync token, read on this connection (a fresh SELECT). */
+    static SyncToken tokenOn(ImapConnection c, MailboxName mailbox) throws ProtocolException {
+        return tokenOn(c, mailbox, () -> { });
+    }
+
+    /**
+     * {@link #tokenOn(ImapConnection, MailboxName)}, telling {@code onNews} when, on a server without QRESYNC, the
+     * server reported another session's change while the flags were read: the token may then leave it out.
+     */
+    static SyncToken tokenOn(ImapConnection c, MailboxName mailbox, Runnable onNews) throws ProtocolException {
+        if (c.canTrackModSeq()) {
+            ImapConnection.Selected s = c.selectTracked(mailbox);
+            if (s.highestModSeq() > 0) {
+                return SyncToken.ofModSeq(mailbox, s.uidValidity(), s.uidNext(), s.highestModSeq());
             }
-            ImapConnection.Selected s = c.selectFresh(mailbox);
-            SortedMap<Long, Flags> flags = flags(c, "1:*");
-            long uidNext = Math.max(s.uidNext(), flags.isEmpty() ? 1 : flags.lastKey() + 1);
-            return SyncToken.ofStates(mailbox, s.uidValidity(), uidNext, MessageStates.of(flags));
-        });
+        }
+        ImapConnection.Selected s = c.selectFresh(mailbox);
+        SortedMap<Long, Flags> flags = flags(c, "1:*", onNews);
+        long uidNext = Math.max(s.uidNext(), flags.isEmpty() ? 1 : flags.lastKey() + 1);
+        return SyncToken.ofStates(mailbox, s.uidValidity(), uidNext, MessageStates.of(flags));
     }
 
     Changes since(MailboxName mailbox, SyncToken token, int maxChanges) {
         token.requireMailbox(mailbox);
         Changes.requirePageSize(maxChanges);
-        return imap.read("read the changes of mailbox '" + mailbox + "'", c -> {
-            if (token.usesModSeq()) {
-                if (!c.canTrackModSeq()) {
-                    throw new MailException.ResyncRequired(MailException.ResyncRequired.Reason.NOT_COMPUTABLE,
-                            "the sync token was issued for a server with QRESYNC, which this IMAP server does not "
-                                    + "offer; fetch a new token and list mailbox '" + mailbox + "' again");
-                }
-                return ModSeqChanges.since(c, token, maxChanges);
+        return imap.read("read the changes of mailbox '" + mailbox + "'", c -> sinceOn(c, mailbox, token, maxChanges));
+    }
+
+    /** The changes since a token, read on this connection; the arguments are checked by the caller. */
+    static Changes sinceOn(ImapConnection c, MailboxName mailbox, SyncToken token, int maxChanges)
+            throws ProtocolException {
+        if (token.usesModSeq()) {
+            if (!c.canTrackModSeq()) {
+                throw new MailException.ResyncRequired(MailException.ResyncRequired.Reason.NOT_COMPUTABLE,
+                        "the sync token was issued for a server with QRESYNC, which this IMAP server does not "
+                                + "offer; fetch a new token and list mailbox '" + mailbox + "' again");
             }
-            return StateChanges.since(c, token, maxChanges);
-        });
+            return ModSeqChanges.since(c, token, maxChanges);
+        }
+        return StateChanges.since(c, token, maxChanges);
     }
 
     /**
@@ -88,6 +103,11 @@ final class ChangeFeed {
 
     /** The flags of the messages in a UID range of the selected mailbox, by UID; one UID FETCH. */
     static SortedMap<Long, Flags> flags(ImapConnection c, String uidRange) throws ProtocolException {
+        return flags(c, uidRange, () -> { });
+    }
+
+    private static SortedMap<Long, Flags> flags(ImapConnection c, String uidRange, Runnable onNews)
+            throws ProtocolException {
         SortedMap<Long, Flags> out = new TreeMap<>();
         Argument args = new Argument();
         args.writeAtom(uidRange);
@@ -95,6 +115,9 @@ final class ChangeFeed {
         for (Response r : c.command("UID FETCH", args)) {
             if (r instanceof FetchResponse f && SummaryReader.uid(f) > 0) {
                 out.put(SummaryReader.uid(f), SummaryReader.flags(f.getItem(FLAGS.class)));
+            } else if (r instanceof IMAPResponse ir && ir.isUnTagged() && (ir.keyEquals("EXISTS")
+                    || ir.keyEquals("EXPUNGE"))) {
+                onNews.run();
             }
         }
         return out;

@@ -304,6 +304,11 @@ final class ImapConnection {
         return select(name);
     }
 
+    /** Whether this mailbox is the one selected (as far as this connection knows). */
+    boolean hasSelected(MailboxName name) {
+        return selected != null && selected.name().equals(name);
+    }
+
     /** Makes the next {@link #select} issue a fresh SELECT, e.g. to read an up-to-date message count. */
     void forgetSelection() {
         selected = null;

@@ -4,10 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -46,12 +51,14 @@ public final class ImapGateway implements MailGateway {
     private final ScheduledExecutorService housekeeping;
     /** Null where Jakarta Mail's own write timer stays in charge (see {@link #watchdogCovers}). */
     private final WriteWatchdog watchdog;
+    /** Logins running on the pool, by pool key, for requests with the same credentials to wait on. */
+    private final Map<String, CompletableFuture<Void>> loginsInFlight = new ConcurrentHashMap<>();
     private final AtomicLong loginFailures = new AtomicLong();
     private final AtomicLong loginsThrottled = new AtomicLong();
     private final AtomicLong backendErrors = new AtomicLong();
     private final String version;
 
-    private ImapGateway(BackendSettings settings) {
+    private ImapGateway(BackendSettings settings, WatchMode watchMode) {
         this.settings = settings;
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "lemongate-imap-housekeeping");
@@ -73,7 +80,7 @@ public final class ImapGateway implements MailGateway {
             housekeeping.scheduleWithFixedDelay(watchdog::check, tick, tick, TimeUnit.MILLISECONDS);
         }
         this.pool = new ConnectionPool(settings, imapProps);
-        this.watchers = new Watchers(settings, imapProps, housekeeping);
+        this.watchers = new Watchers(settings, imapProps, housekeeping, pool, watchMode, this::answerOnPool);
         this.throttle = new LoginThrottle(settings.loginFailureLimit(), settings.loginFailureWindow(), System::nanoTime);
         long period = pool.scanPeriod().toMillis();
         housekeeping.scheduleWithFixedDelay(pool::evictIdle, period, period, TimeUnit.MILLISECONDS);
@@ -81,9 +88,14 @@ public final class ImapGateway implements MailGateway {
         this.version = v == null ? "development" : v;
     }
 
-    /** Starts a gateway for the configured servers. Nothing connects until the first request. */
+    /** Starts a gateway for the configured servers, watching by IDLE. Nothing connects until the first request. */
     public static ImapGateway start(BackendSettings settings) {
-        return new ImapGateway(settings);
+        return new ImapGateway(settings, WatchMode.idle());
+    }
+
+    /** Starts a gateway whose watchers work in the given mode (IDLE, or NOOP polling: ADR 0069). */
+    public static ImapGateway start(BackendSettings settings, WatchMode watchMode) {
+        return new ImapGateway(settings, watchMode);
     }
 
     private static Properties protocolProps(String prefix, BackendSettings s, javax.net.ssl.SSLSocketFactory tls,
@@ -149,21 +161,65 @@ public final class ImapGateway implements MailGateway {
             loginsThrottled.incrementAndGet();
             throw e;
         }
-        if (!pool.hasIdle(credentials)) {
-            try {
-                pool.release(pool.lease(credentials));
-            } catch (MailException.AuthFailed e) {
-                loginFailures.incrementAndGet();
-                throttle.failed(credentials);
-                LOG.info("IMAP login refused for user {} from {}", credentials.user(), credentials.clientAddress());
-                throw e;
-            } catch (MailException e) {
-                countBackendError(e);
-                throw e;
-            }
+        if (!pool.hasIdle(credentials) && !watchers.serves(credentials)) {
+            checkLogin(credentials);
         }
         throttle.succeeded(credentials);
         return new ImapAccount(this, credentials);
+    }
+
+    /**
+     * Logs in on the pool once; requests with the same credentials arriving meanwhile wait for that login instead of
+     * opening connections of their own (ten event streams of a user opening at once then cost one login, ADR 0068).
+     */
+    private void checkLogin(Credentials credentials) {
+        CompletableFuture<Void> mine = new CompletableFuture<>();
+        CompletableFuture<Void> running = loginsInFlight.putIfAbsent(credentials.poolKey(), mine);
+        if (running != null) {
+            try {
+                running.get(settings.connectTimeout().plus(settings.readTimeout()).toMillis(), TimeUnit.MILLISECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof MailException.AuthFailed refused) {
+                    throw refused; // counted once, by the login that was refused
+                }
+                // another failure: try for ourselves
+            } catch (TimeoutException e) {
+                // try for ourselves
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new MailException.BackendUnavailable("interrupted while logging in", Failures.RETRY_AFTER,
+                        false, e);
+            }
+            if (pool.hasIdle(credentials) || watchers.serves(credentials)) {
+                return;
+            }
+            mine = null;
+        }
+        try {
+            pool.release(pool.lease(credentials));
+            if (mine != null) {
+                mine.complete(null);
+            }
+        } catch (MailException.AuthFailed e) {
+            loginFailures.incrementAndGet();
+            throttle.failed(credentials);
+            LOG.info("IMAP login refused for user {} from {}", credentials.user(), credentials.clientAddress());
+            if (mine != null) {
+                mine.completeExceptionally(e);
+            }
+            throw e;
+        } catch (MailException e) {
+            countBackendError(e);
+            if (mine != null) {
+                mine.completeExceptionally(e);
+            }
+            throw e;
+        } finally {
+            if (mine != null) {
+                loginsInFlight.remove(credentials.poolKey(), mine);
+            }
+        }
     }
 
     /**
@@ -249,11 +305,18 @@ public final class ImapGateway implements MailGateway {
         return version;
     }
 
-    /** Checks the credentials and the mailbox on the request pool, then attaches to the user's watcher. */
+    /**
+     * Checks the credentials (on the pool, unless the user's watcher logged in with the same ones), attaches to the
+     * user's watcher and checks the mailbox on the watcher's connection.
+     */
     @Override
     public Subscription watch(Credentials credentials, MailboxName mailbox, Consumer<ChangeSignal> listener) {
-        login(credentials).mailbox(mailbox);
+        login(credentials);
         return watchers.watch(credentials, mailbox, listener);
+    }
+
+    private <T> T answerOnPool(Credentials credentials, WatcherQuestions.Question<T> question) {
+        return run(credentials, true, question.what(), question::answer);
     }
 
     /** IMAP sockets the watchdog times (connected, not yet found closed); 0 where Jakarta Mail's own timer does. */

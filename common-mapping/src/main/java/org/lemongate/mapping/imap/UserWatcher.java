@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import org.eclipse.angus.mail.iap.ProtocolException;
@@ -23,15 +24,18 @@ import org.lemongate.mapping.ChangeSignal;
 import org.lemongate.mapping.Credentials;
 import org.lemongate.mapping.MailException;
 import org.lemongate.mapping.MailboxName;
+import org.lemongate.mapping.SyncToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One user's watcher: one IMAP connection, outside the request pool, on one thread of its own. It SELECTs the mailbox
- * watched first and waits in IDLE, which reports other sessions' changes within milliseconds; the user's other watched
- * mailboxes are compared by STATUS between IDLE rounds (ADR 0062). IDLE is renewed before the read timeout, which
- * also proves the server alive; on any failure the watcher reconnects with exponential backoff and tells every
- * subscriber, who then catch up from their sync tokens.
+ * watched first and waits in IDLE, which reports other sessions' changes within milliseconds (or, in poll mode, sends
+ * NOOP at an interval, ADR 0069); the user's other watched mailboxes are compared by STATUS between rounds (ADR 0062).
+ * Between rounds it also answers its subscribers' questions (tokens, changes since a token) on the same connection,
+ * so that push for one user costs one IMAP connection (ADR 0068). IDLE is renewed before the read timeout, which also
+ * proves the server alive; on any failure the watcher reconnects with exponential backoff and tells every subscriber,
+ * who then catch up from their sync tokens.
  */
 final class UserWatcher implements Runnable {
 
@@ -45,25 +49,46 @@ final class UserWatcher implements Runnable {
     private final Properties props;
     private final ScheduledExecutorService timer;
     private final Credentials credentials;
+    private final WatchMode mode;
+    /** Takes the connection when the last subscriber leaves (back to the request pool, or logged out). */
+    private final Consumer<ImapConnection> retire;
+    private final WatcherQuestions questions = new WatcherQuestions();
     /** Listeners by mailbox, in the order the mailboxes were first watched. Guarded by {@code this}. */
     private final Map<MailboxName, List<Consumer<ChangeSignal>>> listeners = new LinkedHashMap<>();
     private final Object idleGuard = new Object();
     private CompletableFuture<Void> cycle = new CompletableFuture<>();
     private volatile boolean closed;
+    /** Set while the server is lost: questions then fail at once instead of waiting for the reconnect. */
+    private volatile boolean lost;
     private volatile Thread thread;
+    /** The connection to start with: one the request pool held for these credentials, or null. */
+    private ImapConnection adopted;
     /** The connection while it is in IDLE and no DONE was sent yet. Guarded by {@link #idleGuard}. */
     private IMAPProtocol idling;
-    /** The mailboxes the current IDLE round covers, empty between rounds. Guarded by {@link #idleGuard}. */
+    /** Whether a poll round is running. Guarded by {@link #idleGuard}. */
+    private boolean polling;
+    /** Whether {@link #wake} was called since the current round began. Guarded by {@link #idleGuard}. */
+    private boolean woken;
+    /** The mailboxes the current round covers, empty between rounds. Guarded by {@link #idleGuard}. */
     private Set<MailboxName> covered = Set.of();
-    /** The connection and mailbox of the last SELECT, so that a new round on them catches up by NOOP. */
-    private ImapConnection selectedOn;
-    private MailboxName selectedBox;
+    /** The mailbox this connection follows, and its state when the watcher last selected it; null when none. */
+    private MailboxName followed;
+    private SyncToken known;
 
-    UserWatcher(BackendSettings settings, Properties props, ScheduledExecutorService timer, Credentials credentials) {
+    UserWatcher(BackendSettings settings, Properties props, ScheduledExecutorService timer, Credentials credentials,
+                WatchMode mode, ImapConnection adopted, Consumer<ImapConnection> retire) {
         this.settings = settings;
         this.props = props;
         this.timer = timer;
         this.credentials = credentials;
+        this.mode = mode;
+        this.adopted = adopted;
+        this.retire = retire;
+    }
+
+    /** Whether this watcher logs in with exactly these credentials. */
+    boolean uses(Credentials other) {
+        return credentials.poolKey().equals(other.poolKey());
     }
 
     void start(Thread t) {
@@ -75,7 +100,7 @@ final class UserWatcher implements Runnable {
     synchronized CompletableFuture<Void> add(MailboxName mailbox, Consumer<ChangeSignal> listener) {
         listeners.computeIfAbsent(mailbox, m -> new ArrayList<>()).add(listener);
         synchronized (idleGuard) {
-            if (idling != null && covered.contains(mailbox)) {
+            if ((idling != null || polling) && covered.contains(mailbox)) {
                 // The running round already reports this mailbox to every listener registered by now; restarting
                 // it for each long poll would only widen the gaps between rounds.
                 return CompletableFuture.completedFuture(null);
@@ -96,8 +121,30 @@ final class UserWatcher implements Runnable {
         return listeners.isEmpty();
     }
 
+    /**
+     * Queues a question for the watcher's connection, answered between rounds. Fails at once with
+     * {@link MailException.BackendUnavailable} while the server is lost (a RECONNECTED signal follows).
+     */
+    <T> CompletableFuture<T> ask(WatcherQuestions.Question<T> question) {
+        if (closed || lost) {
+            return CompletableFuture.failedFuture(unavailable());
+        }
+        CompletableFuture<T> answer = questions.ask(question);
+        wake();
+        if (closed || lost) {
+            questions.failAll(unavailable()); // lost the race with a failure: nobody would answer
+        }
+        return answer;
+    }
+
+    private static MailException unavailable() {
+        return new MailException.BackendUnavailable("the IMAP server cannot be reached right now; changes are "
+                + "reported once the connection is back", Failures.RETRY_AFTER, false, null);
+    }
+
     void close() {
         closed = true;
+        questions.failAll(unavailable());
         wake();
         Thread t = thread;
         if (t != null) {
@@ -105,54 +152,92 @@ final class UserWatcher implements Runnable {
         }
     }
 
-    /** Ends the current IDLE round so that the loop takes up the changed set of mailboxes. */
+    /** Ends the current round so that the loop takes up the changed set of mailboxes and the queued questions. */
     private void wake() {
         synchronized (idleGuard) {
             if (idling != null) {
                 idling.idleAbort();
                 idling = null;
-                covered = Set.of();
             }
+            polling = false;
+            covered = Set.of();
+            woken = true;
+            idleGuard.notifyAll();
+        }
+    }
+
+    /** Waits up to {@code d} or until {@link #wake}; returns whether woken. */
+    private boolean pause(Duration d) {
+        long deadline = System.nanoTime() + d.toNanos();
+        synchronized (idleGuard) {
+            try {
+                while (!woken && !closed) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        return false;
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(idleGuard, left);
+                }
+            } catch (InterruptedException e) {
+                // close() interrupts: the loop checks closed next
+            }
+            return true;
         }
     }
 
     @Override
     public void run() {
-        boolean lost = false;
         Duration backoff = MIN_BACKOFF;
-        ImapConnection c = null;
+        ImapConnection c = adopted;
+        boolean fresh = c != null; // a pooled connection may have died while idle: replaced quietly once
+        adopted = null;
+        boolean broken = false;
         while (!closed) {
             try {
                 if (c == null) {
                     c = ImapConnection.open(settings, props, credentials);
+                    followed = null;
+                    known = null;
                     if (lost) {
+                        lost = false;
                         LOG.info("watcher for user {} reconnected to the IMAP server", credentials.user());
                         signalAll(ChangeSignal.Kind.RECONNECTED);
-                        lost = false;
                     }
                     backoff = MIN_BACKOFF;
                 }
                 watchOnce(c);
+                fresh = false;
             } catch (ProtocolException | MailException | IllegalStateException e) {
                 if (closed) {
+                    broken = true;
                     break;
                 }
                 if (c != null) {
                     c.disconnect();
                     c = null;
                 }
+                if (fresh) {
+                    fresh = false;
+                    continue;
+                }
                 if (!lost) {
+                    lost = true;
+                    questions.failAll(e instanceof MailException m ? m : unavailable());
                     LOG.warn("watcher for user {} lost the IMAP server ({}); reconnecting", credentials.user(),
                             e.getClass().getSimpleName());
                     signalAll(ChangeSignal.Kind.INTERRUPTED);
-                    lost = true;
                 }
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             }
         }
+        questions.failAll(unavailable());
         if (c != null) {
-            c.logout();
+            if (broken) {
+                c.logout();
+            } else {
+                retire.accept(c);
+            }
         }
     }
 
@@ -166,8 +251,14 @@ final class UserWatcher implements Runnable {
 
     private final Map<MailboxName, String> statuses = new HashMap<>();
 
-    /** One round: select the first mailbox, compare the others, then IDLE until woken or due to renew. */
+    /**
+     * One round: answer the queued questions, select the first mailbox (or catch up on it), compare the others, then
+     * IDLE (or poll) until woken or due to renew.
+     */
     private void watchOnce(ImapConnection c) throws ProtocolException {
+        synchronized (idleGuard) {
+            woken = false;
+        }
         CompletableFuture<Void> done;
         List<MailboxName> boxes;
         synchronized (this) {
@@ -175,33 +266,15 @@ final class UserWatcher implements Runnable {
             cycle = new CompletableFuture<>();
             boxes = List.copyOf(listeners.keySet());
         }
+        boolean lent = questions.answerAll(c);
+        Duration round = settings.readTimeout().dividedBy(2);
         if (boxes.isEmpty()) {
             done.complete(null);
+            pause(round);
             return;
         }
         MailboxName primary = boxes.get(0);
-        boolean selected;
-        if (c == selectedOn && primary.equals(selectedBox)) {
-            catchUp(c, primary);
-            selected = true;
-        } else {
-            try {
-                boolean switched = selectedBox != null && c == selectedOn;
-                c.selectFresh(primary);
-                selectedOn = c;
-                selectedBox = primary;
-                selected = true;
-                if (switched) {
-                    // Changes made while another mailbox was IDLE's are in this SELECT's numbers only; whether they
-                    // were told by STATUS polling is unknown, so the subscribers look for themselves.
-                    signal(primary, ChangeSignal.Kind.CHANGED);
-                }
-            } catch (MailException.NotFound e) {
-                selectedBox = null;
-                signal(primary, ChangeSignal.Kind.CHANGED); // its subscribers will learn why from their next query
-                selected = false;
-            }
-        }
+        boolean selected = follow(c, primary, lent);
         statuses.keySet().retainAll(boxes);
         for (MailboxName box : boxes.subList(1, boxes.size())) {
             String now = status(c, box);
@@ -210,16 +283,49 @@ final class UserWatcher implements Runnable {
                 signal(box, ChangeSignal.Kind.CHANGED);
             }
         }
-        Duration round = settings.readTimeout().dividedBy(2);
         if (boxes.size() > 1 && POLL_INTERVAL.compareTo(round) < 0) {
             round = POLL_INTERVAL;
         }
         if (!selected) {
             done.complete(null);
-            sleep(round);
+            pause(round);
             return;
         }
-        idle(c, primary, boxes, round, done);
+        if (mode.pollInterval().isPresent()) {
+            poll(c, primary, boxes, round, mode.pollInterval().get(), done);
+        } else {
+            idle(c, primary, boxes, round, done);
+        }
+    }
+
+    /**
+     * Makes the connection follow the primary mailbox; returns false when it cannot be selected. When the
+     * connection still has it selected since the watcher's last look, a NOOP reports what changed meanwhile.
+     * Otherwise, and always after answering questions (whose SELECTs took in changes without reporting them), a
+     * fresh SELECT reads its state, and a state that moved since the watcher last looked is signalled: a subscriber
+     * that did not ask in between would not learn of it otherwise.
+     */
+    private boolean follow(ImapConnection c, MailboxName primary, boolean lent) throws ProtocolException {
+        if (!lent && primary.equals(followed) && c.hasSelected(primary)) {
+            catchUp(c, primary);
+            return true;
+        }
+        try {
+            AtomicBoolean news = new AtomicBoolean();
+            SyncToken now = ChangeFeed.tokenOn(c, primary, () -> news.set(true));
+            boolean moved = known != null && !now.equals(known);
+            followed = primary;
+            known = now;
+            if (moved || news.get()) {
+                signal(primary, ChangeSignal.Kind.CHANGED);
+            }
+            return true;
+        } catch (MailException.NotFound e) {
+            followed = null;
+            known = null;
+            signal(primary, ChangeSignal.Kind.CHANGED); // its subscribers will learn why from their next query
+            return false;
+        }
     }
 
     /**
@@ -264,19 +370,7 @@ final class UserWatcher implements Runnable {
             idling = p;
             covered = roundBoxes;
         }
-        ready.complete(null);
-        boolean stale;
-        synchronized (this) {
-            stale = !listeners.keySet().equals(roundBoxes);
-            if (roundBoxes.containsAll(listeners.keySet())) {
-                // Listeners added while this round was set up are covered by it too: they need not wait for the next.
-                cycle.complete(null);
-                cycle = new CompletableFuture<>();
-            }
-        }
-        if (closed || stale) {
-            wake(); // the set changed while this round was set up: set up again at once
-        }
+        cover(roundBoxes, ready);
         ScheduledFuture<?> renew = timer.schedule(this::wake, round.toMillis(), TimeUnit.MILLISECONDS);
         try {
             while (true) {
@@ -295,6 +389,59 @@ final class UserWatcher implements Runnable {
             renew.cancel(false);
             synchronized (idleGuard) {
                 idling = null;
+                covered = Set.of();
+            }
+        }
+    }
+
+    /**
+     * Tells the subscribers the round covers that they are watched; sets up again at once when the set of mailboxes
+     * changed or questions came while the round was set up.
+     */
+    private void cover(Set<MailboxName> roundBoxes, CompletableFuture<Void> ready) {
+        ready.complete(null);
+        boolean stale;
+        synchronized (this) {
+            stale = !listeners.keySet().equals(roundBoxes);
+            if (roundBoxes.containsAll(listeners.keySet())) {
+                // Listeners added while this round was set up are covered by it too: they need not wait for the next.
+                cycle.complete(null);
+                cycle = new CompletableFuture<>();
+            }
+        }
+        boolean wokenMeanwhile;
+        synchronized (idleGuard) {
+            wokenMeanwhile = woken;
+        }
+        if (closed || stale || wokenMeanwhile || !questions.isEmpty()) {
+            wake();
+        }
+    }
+
+    /**
+     * Poll mode (ADR 0069): a NOOP every {@code interval}, each reporting the changes since the last, until woken or
+     * due to renew. Dovecot answers a NOOP with changes at once, where it holds IDLE notifications back 500 ms.
+     */
+    private void poll(ImapConnection c, MailboxName primary, List<MailboxName> boxes, Duration round,
+                      Duration interval, CompletableFuture<Void> ready) throws ProtocolException {
+        Set<MailboxName> roundBoxes = Set.copyOf(boxes);
+        synchronized (idleGuard) {
+            polling = true;
+            covered = roundBoxes;
+        }
+        cover(roundBoxes, ready);
+        long end = System.nanoTime() + round.toNanos();
+        try {
+            while (!closed) {
+                long left = end - System.nanoTime();
+                if (left <= 0 || pause(Duration.ofNanos(Math.min(left, interval.toNanos())))) {
+                    return;
+                }
+                catchUp(c, primary);
+            }
+        } finally {
+            synchronized (idleGuard) {
+                polling = false;
                 covered = Set.of();
             }
         }
