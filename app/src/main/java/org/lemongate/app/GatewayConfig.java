@@ -41,6 +41,7 @@ import org.lemongate.rest.PushSettings;
  * @param edge                  trusted proxies, public URL, credentials and cross-site policies
  * @param tls                   HTTPS of the embedded server
  * @param push                  push timings and the event-ticket key of the REST and SOAP bindings
+ * @param davStore              the H2 JDBC URL of the WebDAV state store
  * @param watchMode             how the watchers learn of changes: IMAP IDLE or NOOP polling (ADR 0069)
  */
 public record GatewayConfig(Optional<URI> imap, Optional<URI> smtp, StartTls imapStartTls, Optional<Path> trustStore,
@@ -48,7 +49,8 @@ public record GatewayConfig(Optional<URI> imap, Optional<URI> smtp, StartTls ima
                             Duration readTimeout, Duration writeTimeout, int maxConnectionsPerUser,
                             Duration idleEviction, int fetchChunk, int maxPageSize, long maxUpload, Path spoolDir,
                             int loginFailureLimit, Duration loginFailureWindow, Set<Binding> bindings,
-                            EdgeSettings edge, ServerTls tls, PushSettings push, WatchMode watchMode) {
+                            EdgeSettings edge, ServerTls tls, PushSettings push, String davStore,
+                            WatchMode watchMode) {
 
     public GatewayConfig {
         Objects.requireNonNull(imap, "imap");
@@ -61,6 +63,7 @@ public record GatewayConfig(Optional<URI> imap, Optional<URI> smtp, StartTls ima
         Objects.requireNonNull(edge, "edge");
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(push, "push");
+        Objects.requireNonNull(davStore, "davStore");
         Objects.requireNonNull(watchMode, "watchMode");
         // An EnumSet keeps the bindings in declaration order, for the start page and the install sequence.
         bindings = bindings.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(bindings));
@@ -79,7 +82,7 @@ public record GatewayConfig(Optional<URI> imap, Optional<URI> smtp, StartTls ima
         return new GatewayConfig(Optional.of(newImap), Optional.of(newSmtp), startTls, trustStore,
                 trustStorePassword, port, bind, connectTimeout, readTimeout, writeTimeout, maxConnectionsPerUser,
                 idleEviction, fetchChunk, maxPageSize, maxUpload, spoolDir, loginFailureLimit, loginFailureWindow,
-                bindings, edge, tls, push, watchMode);
+                bindings, edge, tls, push, davStore, watchMode);
     }
 
     /**
