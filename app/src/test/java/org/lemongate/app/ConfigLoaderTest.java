@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lemongate.mapping.imap.BackendSettings;
 import org.lemongate.mapping.imap.BackendSettings.StartTls;
+import org.lemongate.mapping.imap.WatchMode;
 import org.lemongate.rest.PushSettings;
 
 class ConfigLoaderTest {
@@ -167,6 +168,21 @@ class ConfigLoaderTest {
         assertFalse(config.toString().contains(base64), "the ticket key never appears in toString");
         assertArrayEquals(key, load(Map.of(), "--push-ticket-key", Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(key)).push().ticketKey().orElseThrow(), "URL-safe base64 without padding too");
+    }
+
+    @Test
+    void watchersIdleUnlessAPollIntervalIsGivenWithinItsBounds() {
+        assertEquals(WatchMode.idle(), load(Map.of()).watchMode());
+        assertEquals(WatchMode.poll(Duration.ofMillis(150)), load(Map.of("LEMONGATE_PUSH_POLL_INTERVAL", "150ms"))
+                .watchMode());
+        assertEquals(WatchMode.poll(Duration.ofSeconds(2)), load(Map.of(), "--push-poll-interval", "2s").watchMode());
+        String tooOften = assertThrows(ConfigException.class, () -> load(Map.of(), "--push-poll-interval", "10ms"))
+                .getMessage();
+        assertTrue(tooOften.contains("--push-poll-interval") && tooOften.contains("between 50 ms and 10 s"),
+                tooOften);
+        String tooRarely = assertThrows(ConfigException.class, () -> load(Map.of(), "--push-poll-interval", "1m"))
+                .getMessage();
+        assertTrue(tooRarely.contains("between 50 ms and 10 s"), tooRarely);
     }
 
     @Test
