@@ -189,8 +189,10 @@ final class UserWatcher implements Runnable {
     public void run() {
         Duration backoff = MIN_BACKOFF;
         ImapConnection c = adopted;
-        boolean fresh = c != null; // a pooled connection may have died while idle: replaced quietly once
         adopted = null;
+        if (c != null && !alive(c)) {
+            c = null; // the pooled connection died while idle (server timeout or restart): open a new one
+        }
         boolean broken = false;
         while (!closed) {
             try {
@@ -206,7 +208,6 @@ final class UserWatcher implements Runnable {
                     backoff = MIN_BACKOFF;
                 }
                 watchOnce(c);
-                fresh = false;
             } catch (ProtocolException | MailException | IllegalStateException e) {
                 if (closed) {
                     broken = true;
@@ -215,10 +216,6 @@ final class UserWatcher implements Runnable {
                 if (c != null) {
                     c.disconnect();
                     c = null;
-                }
-                if (fresh) {
-                    fresh = false;
-                    continue;
                 }
                 if (!lost) {
                     lost = true;
@@ -238,6 +235,16 @@ final class UserWatcher implements Runnable {
             } else {
                 retire.accept(c);
             }
+        }
+    }
+
+    private static boolean alive(ImapConnection c) {
+        try {
+            c.protocol().noop();
+            return true;
+        } catch (ProtocolException e) {
+            c.disconnect();
+            return false;
         }
     }
 
