@@ -233,6 +233,9 @@ final class UserWatcher implements Runnable {
             if (broken) {
                 c.logout();
             } else {
+                // IDLE and NOOP took the server's news off this connection without updating what it remembers of
+                // the selected mailbox: its next user must select afresh.
+                c.forgetSelection();
                 retire.accept(c);
             }
         }
