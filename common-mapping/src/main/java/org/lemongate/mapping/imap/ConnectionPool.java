@@ -159,32 +159,6 @@ final class ConnectionPool {
         }
     }
 
-    /**
-     * Takes in a healthy connection opened outside the pool (a watcher's, when its last subscriber left) as idle, if
-     * the user has a free slot; otherwise logs it out.
-     */
-    void giveBack(ImapConnection c) {
-        boolean keep;
-        lock.lock();
-        try {
-            UserSlots slots = users.computeIfAbsent(c.user(), u -> new UserSlots());
-            keep = !closed && !c.isBroken() && slots.open < settings.maxConnectionsPerUser();
-            if (keep) {
-                slots.open++;
-                c.touch();
-                slots.idle.addFirst(c);
-                slots.available.signal();
-            } else if (slots.open == 0 && slots.leased == 0) {
-                users.remove(c.user());
-            }
-        } finally {
-            lock.unlock();
-        }
-        if (!keep) {
-            c.logout();
-        }
-    }
-
     /** Returns a connection after use; a broken one is closed instead of kept. */
     void release(ImapConnection c) {
         boolean drop = c.isBroken();

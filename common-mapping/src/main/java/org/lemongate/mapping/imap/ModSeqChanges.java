@@ -90,8 +90,11 @@ final class ModSeqChanges {
                 live.retainAll(vanished);
             }
         }
-        changes.removeIf(ch -> ch.modSeq() < token.modSeq()
-                || ch.modSeq() == token.modSeq() && ch.uid() <= token.modSeqUid() || vanished.contains(ch.uid()));
+        // CHANGEDSINCE only answers mod-sequences above the one asked for, but a server may add an unsolicited FETCH
+        // it still owed this session (Dovecot delivers IDLE notifications 500 ms late). A complete token (no UID
+        // cursor) has reported everything up to and including its mod-sequence, so that FETCH is no change.
+        changes.removeIf(ch -> ch.modSeq() < token.modSeq() || ch.modSeq() == token.modSeq()
+                && (token.modSeqUid() == 0 || ch.uid() <= token.modSeqUid()) || vanished.contains(ch.uid()));
         changes.sort(Comparator.comparingLong(Change::modSeq).thenComparingLong(Change::uid));
         List<Long> fresh = ChangeFeed.uidsFrom(c, token.uidNext());
         // Messages appended after the SELECT carry mod-sequences above its HIGHESTMODSEQ, which the next token

@@ -50,8 +50,6 @@ final class UserWatcher implements Runnable {
     private final ScheduledExecutorService timer;
     private final Credentials credentials;
     private final WatchMode mode;
-    /** Takes the connection when the last subscriber leaves (back to the request pool, or logged out). */
-    private final Consumer<ImapConnection> retire;
     private final WatcherQuestions questions = new WatcherQuestions();
     /** Listeners by mailbox, in the order the mailboxes were first watched. Guarded by {@code this}. */
     private final Map<MailboxName, List<Consumer<ChangeSignal>>> listeners = new LinkedHashMap<>();
@@ -76,14 +74,13 @@ final class UserWatcher implements Runnable {
     private SyncToken known;
 
     UserWatcher(BackendSettings settings, Properties props, ScheduledExecutorService timer, Credentials credentials,
-                WatchMode mode, ImapConnection adopted, Consumer<ImapConnection> retire) {
+                WatchMode mode, ImapConnection adopted) {
         this.settings = settings;
         this.props = props;
         this.timer = timer;
         this.credentials = credentials;
         this.mode = mode;
         this.adopted = adopted;
-        this.retire = retire;
     }
 
     /** Whether this watcher logs in with exactly these credentials. */
@@ -193,7 +190,6 @@ final class UserWatcher implements Runnable {
         if (c != null && !alive(c)) {
             c = null; // the pooled connection died while idle (server timeout or restart): open a new one
         }
-        boolean broken = false;
         while (!closed) {
             try {
                 if (c == null) {
@@ -210,7 +206,6 @@ final class UserWatcher implements Runnable {
                 watchOnce(c);
             } catch (ProtocolException | MailException | IllegalStateException e) {
                 if (closed) {
-                    broken = true;
                     break;
                 }
                 if (c != null) {
@@ -230,14 +225,7 @@ final class UserWatcher implements Runnable {
         }
         questions.failAll(unavailable());
         if (c != null) {
-            if (broken) {
-                c.logout();
-            } else {
-                // IDLE and NOOP took the server's news off this connection without updating what it remembers of
-                // the selected mailbox: its next user must select afresh.
-                c.forgetSelection();
-                retire.accept(c);
-            }
+            c.logout();
         }
     }
 

@@ -27,8 +27,8 @@ import org.lemongate.mapping.SyncToken;
 /**
  * The gateway's watchers, one per user with subscribers: created with the first subscription, closed with the last.
  * Each has one thread and one IMAP connection, so the number of watched users is capped (ADR 0062). A new watcher
- * adopts the idle pooled connection the subscriber's login check left, and a watcher whose last subscriber left
- * gives its connection back to the pool, so a user's push costs one IMAP connection in all (ADR 0068).
+ * adopts the idle pooled connection the subscriber's login check left, so a user's push costs one IMAP connection in
+ * all (ADR 0068).
  */
 final class Watchers {
 
@@ -84,8 +84,7 @@ final class Watchers {
                     throw new MailException.RateLimited("the gateway watches as many users as it can ("
                             + MAX_WATCHED_USERS + "); retry later", Duration.ofSeconds(30));
                 }
-                w = new UserWatcher(settings, props, timer, credentials, mode, pool.adopt(credentials),
-                        pool::giveBack);
+                w = new UserWatcher(settings, props, timer, credentials, mode, pool.adopt(credentials));
                 byUser.put(credentials.user(), w);
                 ready = w.add(mailbox, listener);
                 Thread t = new Thread(w, "lemongate-watch-" + threads.incrementAndGet());
