@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -226,6 +227,21 @@ public final class Benchmarks {
                 b.append(String.format(java.util.Locale.ROOT, "REST over the mapping layer at p50: list-50 +%.2f ms, "
                         + "get-100KB +%.2f ms%n", rows.get(1).p50() - rows.get(0).p50(),
                         rows.get(4).p50() - rows.get(3).p50()));
+                Duration turn = Duration.ofSeconds(quick ? 3 : 10);
+                ConcurrentThroughput list = new ConcurrentThroughput(() -> account.listMessages(MailboxName.INBOX,
+                        SearchCriteria.ALL, PageRequest.first(50)), rest.restListUri(50), rest.authorization(),
+                        gatewayProcess.pid(), turn);
+                ConcurrentThroughput raw = new ConcurrentThroughput(() -> drain(account.openRaw(ref100k,
+                        ByteRange.ALL)), rest.restRawUri("INBOX", uidValidity, seeded.uid100k()), rest.authorization(),
+                        gatewayProcess.pid(), turn);
+                System.err.println("measuring " + ConcurrentThroughput.CLIENTS + " concurrent clients ...");
+                int rounds = quick ? 1 : 3;
+                b.append(String.format(java.util.Locale.ROOT, "%n%d concurrent clients, %d s turns taking turns "
+                        + "(REST client: %s):%n%n", ConcurrentThroughput.CLIENTS, turn.toSeconds(), list.client()));
+                b.append("| operation | round | mapping layer calls/s | REST requests/s | REST/mapping | "
+                        + "mapping CPU ms/call (this JVM) | gateway CPU ms/request |\n|---|---|---:|---:|---:|---:|---:|\n");
+                b.append(ConcurrentThroughput.table("list 50 newest summaries", list.run(rounds)));
+                b.append(ConcurrentThroughput.table("get a 100 KB message", raw.run(rounds)));
                 return b.toString();
             }
         }
