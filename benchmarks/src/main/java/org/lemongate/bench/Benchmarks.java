@@ -239,7 +239,8 @@ public final class Benchmarks {
                 b.append(String.format(java.util.Locale.ROOT, "%n%d concurrent clients, %d s turns taking turns "
                         + "(REST client: %s):%n%n", ConcurrentThroughput.CLIENTS, turn.toSeconds(), list.client()));
                 b.append("| operation | round | mapping layer calls/s | REST requests/s | REST/mapping | "
-                        + "mapping CPU ms/call (this JVM) | gateway CPU ms/request |\n|---|---|---:|---:|---:|---:|---:|\n");
+                        + "mapping CPU ms/call (this JVM) | gateway CPU ms/request | of which JIT |\n"
+                        + "|---|---|---:|---:|---:|---:|---:|---:|\n");
                 b.append(ConcurrentThroughput.table("list 50 newest summaries", list.run(rounds)));
                 b.append(ConcurrentThroughput.table("get a 100 KB message", raw.run(rounds)));
                 return b.toString();

@@ -39,10 +39,16 @@ final class ConcurrentThroughput {
     static final int CLIENTS = 16;
 
     private static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in");
+    /** USER_HZ, the unit of CPU times in /proc: 100 on every Linux architecture the JDK runs on. */
+    private static final int CLOCK_TICKS = 100;
     private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
 
-    /** One round: both sides' calls per second and CPU milliseconds per call. */
-    record Round(double mappingPerSecond, double restPerSecond, double mappingCpuMs, double gatewayCpuMs) {
+    /**
+     * One round: both sides' calls per second and CPU milliseconds per call; {@code gatewayJitMs} is the part of the
+     * gateway's CPU its JIT compiler threads took (warm-up, not the steady state; NaN where /proc is missing).
+     */
+    record Round(double mappingPerSecond, double restPerSecond, double mappingCpuMs, double gatewayCpuMs,
+                 double gatewayJitMs) {
 
         double ratio() {
             return restPerSecond / mappingPerSecond;
@@ -80,9 +86,11 @@ final class ConcurrentThroughput {
             double[] m = mapping();
             double mappingCpu = (ownCpuNanos() - cpu0) / 1e6 / m[1];
             long gateway0 = gatewayCpuNanos();
+            long jit0 = compilerTicks();
             double[] rest = rest();
             double gatewayCpu = (gatewayCpuNanos() - gateway0) / 1e6 / rest[1];
-            out.add(new Round(m[0], rest[0], mappingCpu, gatewayCpu));
+            double jit = jit0 < 0 ? Double.NaN : (compilerTicks() - jit0) * 1000.0 / CLOCK_TICKS / rest[1];
+            out.add(new Round(m[0], rest[0], mappingCpu, gatewayCpu, jit));
         }
         return out;
     }
@@ -159,6 +167,36 @@ final class ConcurrentThroughput {
                 new IllegalStateException("the OS does not report the gateway's CPU time")).toNanos();
     }
 
+    /**
+     * CPU clock ticks the gateway's JIT compiler threads have used (Linux {@code /proc/PID/task/TID/stat}), or -1
+     * where there is no such file.
+     */
+    private long compilerTicks() {
+        Path tasks = Path.of("/proc", Long.toString(gateway.pid()), "task");
+        if (!Files.isDirectory(tasks)) {
+            return -1;
+        }
+        long ticks = 0;
+        try (Stream<Path> threads = Files.list(tasks)) {
+            for (Path t : threads.toList()) {
+                try {
+                    // HotSpot names them "C1 CompilerThread0", "C2 CompilerThread1", cut to 15 characters.
+                    if (Files.readString(t.resolve("comm")).contains("CompilerThre")) {
+                        String stat = Files.readString(t.resolve("stat"));
+                        // Fields after the command name (which is in parentheses): utime and stime are 14 and 15.
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    }
+                } catch (IOException threadEnded) {
+                    // A compiler thread that ended between listing and reading has nothing more to add.
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return ticks;
+    }
+
     private static long ownCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
@@ -169,15 +207,18 @@ final class ConcurrentThroughput {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < rounds.size(); i++) {
             Round r = rounds.get(i);
-            b.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.0f | %.2f | %.3f | %.3f |%n", operation, i + 1,
-                    r.mappingPerSecond(), r.restPerSecond(), r.ratio(), r.mappingCpuMs(), r.gatewayCpuMs()));
+            b.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.0f | %.2f | %.3f | %.3f | %.3f |%n", operation,
+                    i + 1, r.mappingPerSecond(), r.restPerSecond(), r.ratio(), r.mappingCpuMs(), r.gatewayCpuMs(),
+                    r.gatewayJitMs()));
         }
-        b.append(String.format(Locale.ROOT, "| %s | **median** | %.0f | %.0f | %.2f | %.3f | %.3f |%n", operation,
+        b.append(String.format(Locale.ROOT, "| %s | **median** | %.0f | %.0f | %.2f | %.3f | %.3f | %.3f |%n",
+                operation,
                 median(rounds.stream().mapToDouble(Round::mappingPerSecond).toArray()),
                 median(rounds.stream().mapToDouble(Round::restPerSecond).toArray()),
                 median(rounds.stream().mapToDouble(Round::ratio).toArray()),
                 median(rounds.stream().mapToDouble(Round::mappingCpuMs).toArray()),
-                median(rounds.stream().mapToDouble(Round::gatewayCpuMs).toArray())));
+                median(rounds.stream().mapToDouble(Round::gatewayCpuMs).toArray()),
+                median(rounds.stream().mapToDouble(Round::gatewayJitMs).toArray())));
         return b.toString();
     }
 
