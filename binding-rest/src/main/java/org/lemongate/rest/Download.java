@@ -165,7 +165,7 @@ final class Download {
 
     /**
      * Copies in blocks of {@link #COPY_BUFFER} bytes: {@code InputStream.transferTo}'s 8 KB blocks cost a trip
-     * through CXF's and the container's stream layers, and a socket write, for every 8 KB of a message.
+     * through CXF's and the container's stream layers for every 8 KB of a message.
      */
     private static void copy(InputStream in, OutputStream out) throws IOException {
         byte[] buffer = new byte[COPY_BUFFER];
