@@ -16,8 +16,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * A JMAP server (RFC 8620/8621) as a JMAP mail app uses it: the session resource, then Mailbox/get and pages of 500
  * Email/query + Email/get summaries in one request each, Email/get with body values to read a message, the
  * attachment's blob downloaded with {@code Range} to resume, Email/set for flags, moves and deletes,
- * EmailSubmission/set to send ({@link JmapSubmission}), the server's event source for push, and Email/changes + Mailbox/changes from the initial sync's states. API replies are asked
- * for gzipped; the counts are of the bytes on the wire.
+ * EmailSubmission/set to send ({@link JmapSubmission}), the server's event source for push, and Email/changes +
+ * Mailbox/changes from the initial sync's states. API replies are asked for gzipped; the counts are of the bytes on
+ * the wire.
  *
  * <p>JMAP has no UIDs: a message's number in its {@link MessageHandle} is its place in the folder's
  * oldest-received-first order at the initial sync, and messages that arrive later are numbered on from there, so that
