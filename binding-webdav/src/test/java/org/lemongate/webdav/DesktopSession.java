@@ -21,6 +21,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.lemongate.testsupport.Interop;
+
 /**
  * A headless desktop session for a WebDAV client that lives on D-Bus (gvfs, kio): a private session bus, a private
  * home and runtime directory, and commands run in it with a time limit each.
@@ -51,12 +53,13 @@ final class DesktopSession implements AutoCloseable {
     }
 
     /**
-     * Starts the session bus.
+     * Starts the session bus (skips or fails the test, by the {@link Interop} policy, without dbus-daemon).
      *
      * @param home        the session's home directory (configuration, caches and command output go below it)
      * @param environment what the clients need on top of the private home, runtime directory and bus
      */
     static DesktopSession start(Path home, Map<String, String> environment) throws IOException, InterruptedException {
+        Path dbusDaemon = Interop.requireCommand("dbus-daemon", "dbus");
         Path runtime = Files.createDirectories(home.resolve("runtime"),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         String marker = UUID.randomUUID().toString();
@@ -67,7 +70,7 @@ final class DesktopSession implements AutoCloseable {
         env.put("XDG_CACHE_HOME", home.resolve(".cache").toString());
         env.put("XDG_DATA_HOME", home.resolve(".local/share").toString());
         env.put(MARKER, marker);
-        ProcessBuilder pb = new ProcessBuilder("dbus-daemon", "--session", "--nofork", "--nopidfile",
+        ProcessBuilder pb = new ProcessBuilder(dbusDaemon.toString(), "--session", "--nofork", "--nopidfile",
                 "--print-address=1")
                 .redirectError(home.resolve("dbus-daemon.log").toFile());
         pb.environment().putAll(env);

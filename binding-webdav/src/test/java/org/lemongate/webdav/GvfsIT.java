@@ -3,6 +3,8 @@ package org.lemongate.webdav;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.lemongate.webdav.MailOnServer.PASSWORD;
+import static org.lemongate.webdav.MailOnServer.USER;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -22,13 +24,9 @@ import org.lemongate.testsupport.Interop;
  */
 class GvfsIT {
 
-    private static final String USER = "alice";
-    private static final String PASSWORD = "secret";
-
     @Test
     void gioListsCopiesMakesFoldersMovesRenamesAndRemoves(@TempDir Path home) throws Exception {
         Path gio = Interop.requireCommand("gio", "libglib2.0-bin");
-        Interop.requireCommand("dbus-daemon", "dbus");
         Interop.requireFile(Path.of("/usr/libexec/gvfsd-dav"), "gvfs-backends", "gvfs");
         byte[] onServer = MailOnServer.message("Waiting for gio", "<gvfs-out@example.org>");
         byte[] local = MailOnServer.message("Copied in by gio", "<gvfs-in@example.org>");

@@ -16,6 +16,12 @@ import org.lemongate.testsupport.DovecotServer;
  */
 record MailOnServer(DovecotServer dovecot, String user, String password) {
 
+    /** The desktop-client tests' Dovecot user. */
+    static final String USER = "alice";
+
+    /** Her password. */
+    static final String PASSWORD = "secret";
+
     /** A small CRLF message with the given subject and Message-ID, as a mail client would write it. */
     static byte[] message(String subject, String messageId) {
         return ("From: Alice <alice@example.org>\r\nTo: Bob <bob@example.org>\r\nSubject: " + subject
