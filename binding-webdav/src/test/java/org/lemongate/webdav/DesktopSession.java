@@ -59,7 +59,7 @@ final class DesktopSession implements AutoCloseable {
      * @param environment what the clients need on top of the private home, runtime directory and bus
      */
     static DesktopSession start(Path home, Map<String, String> environment) throws IOException, InterruptedException {
-        Path dbusDaemon = Interop.requireCommand("dbus-daemon", "dbus");
+        Path dbusDaemon = Interop.requireCommand("dbus-daemon", "dbus-daemon");
         Path runtime = Files.createDirectories(home.resolve("runtime"),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         String marker = UUID.randomUUID().toString();
