@@ -7,7 +7,6 @@ import java.util.Optional;
 import jakarta.servlet.ServletContext;
 
 import org.lemongate.mapping.MailGateway;
-import org.lemongate.rest.PushSettings;
 import org.lemongate.rest.RestBinding;
 import org.lemongate.soap.SoapBinding;
 import org.lemongate.webdav.WebdavBinding;
@@ -18,13 +17,15 @@ import org.lemongate.webdav.WebdavBinding;
  */
 public enum Binding {
     /** JSON over HTTP (CXF JAX-RS). */
-    REST("rest", "REST / JSON", "/api/", RestBinding::install,
+    REST("rest", "REST / JSON", "/api/", (ctx, gateway, config) -> RestBinding.install(ctx, gateway, config.push()),
             List.of(new Link("REST API", "/api/v1"), new Link("OpenAPI description", "/api/v1/openapi.json"))),
     /** SOAP 1.1/1.2 with MTOM (CXF JAX-WS). */
-    SOAP("soap", "SOAP", "/soap/", (ctx, gateway, push) -> SoapBinding.install(ctx, gateway, push.maxHold()),
+    SOAP("soap", "SOAP", "/soap/", (ctx, gateway, config) -> SoapBinding.install(ctx, gateway,
+            config.push().maxHold()),
             List.of(new Link("WSDL", "/soap/mail?wsdl"))),
     /** WebDAV collections and resources (Jackrabbit WebDAV). */
-    DAV("dav", "WebDAV", "/dav/", (ctx, gateway, push) -> WebdavBinding.install(ctx, gateway),
+    DAV("dav", "WebDAV", "/dav/", (ctx, gateway, config) -> WebdavBinding.install(ctx, gateway,
+            config.davStore()),
             List.of(new Link("WebDAV root", "/dav/")));
 
     /** A link shown on the start page, relative to the context root. */
@@ -34,7 +35,7 @@ public enum Binding {
     /** Registers a binding's servlets and filters on the servlet context. */
     @FunctionalInterface
     interface Installer {
-        void install(ServletContext ctx, MailGateway gateway, PushSettings push);
+        void install(ServletContext ctx, MailGateway gateway, GatewayConfig config);
     }
 
     private final String label;
@@ -70,8 +71,8 @@ public enum Binding {
         return links;
     }
 
-    void install(ServletContext ctx, MailGateway gateway, PushSettings push) {
-        installer.install(ctx, gateway, push);
+    void install(ServletContext ctx, MailGateway gateway, GatewayConfig config) {
+        installer.install(ctx, gateway, config);
     }
 
     /** The binding named {@code name} in configuration. */

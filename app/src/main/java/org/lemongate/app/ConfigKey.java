@@ -36,6 +36,12 @@ enum ConfigKey {
             "failed logins per user or client address within the window before logins are refused (429)"),
     LOGIN_FAILURE_WINDOW("login-failure-window", "DURATION", "5m", "the window of the failed-login limiter"),
     BINDINGS("bindings", "LIST", "rest,soap,dav", "the bindings to serve, comma separated: rest, soap, dav"),
+    DAV_STORE("dav-store", "JDBC-URL", null,
+            "H2 JDBC URL of the WebDAV state store (locks, dead properties, file names), e.g. "
+                    + "jdbc:h2:tcp://db-host/webdav to share one between hosts (default: a file in data-dir)"),
+    DATA_DIR("data-dir", "DIR", null,
+            "directory of the default WebDAV state store, shared by the gateway processes of one host "
+                    + "(default: ~/.lemongate)"),
     TRUSTED_PROXIES("trusted-proxies", "CIDRS", null,
             "reverse proxies whose Forwarded/X-Forwarded-* headers are applied, e.g. 127.0.0.1,10.0.0.0/8 "
                     + "(default none, not even loopback)"),

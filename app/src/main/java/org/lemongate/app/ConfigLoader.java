@@ -14,6 +14,7 @@ import jakarta.servlet.ServletContext;
 
 import org.lemongate.mapping.PageRequest;
 import org.lemongate.rest.PushSettings;
+import org.lemongate.webdav.StoreLocation;
 
 /**
  * Builds the {@link GatewayConfig} from its sources, the first source that sets a key winning: command-line flags,
@@ -98,7 +99,13 @@ final class ConfigLoader {
                         optional(ConfigKey.TLS_KEYSTORE, Path::of),
                         optional(ConfigKey.TLS_KEYSTORE_PASSWORD, ConfigValues::nonEmpty),
                         optional(ConfigKey.HTTP_REDIRECT_PORT, v -> ConfigValues.integer(v, 0, 65535))),
-                push());
+                push(),
+                optional(ConfigKey.DAV_STORE, ConfigValues::h2Url).orElseGet(() -> StoreLocation.defaultUrl(
+                        optional(ConfigKey.DATA_DIR, Path::of).orElseGet(ConfigLoader::defaultDataDir))));
+    }
+
+    private static Path defaultDataDir() {
+        return Path.of(System.getProperty("user.home"), ".lemongate");
     }
 
     private PushSettings push() {

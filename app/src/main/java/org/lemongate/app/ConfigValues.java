@@ -144,6 +144,15 @@ final class ConfigValues {
         return value;
     }
 
+    /** An H2 JDBC URL, the only kind of database the WebDAV state store opens. */
+    static String h2Url(String value) {
+        if (!value.startsWith("jdbc:h2:") || value.length() == "jdbc:h2:".length()) {
+            throw new IllegalArgumentException("expected an H2 JDBC URL such as jdbc:h2:tcp://db-host/webdav or "
+                    + "jdbc:h2:file:/var/lib/lemongate/webdav");
+        }
+        return value;
+    }
+
     /** Any text but the empty one. */
     static String nonEmpty(String value) {
         if (value.isEmpty()) {

@@ -40,13 +40,14 @@ import org.lemongate.rest.PushSettings;
  * @param edge                  trusted proxies, public URL, credentials and cross-site policies
  * @param tls                   HTTPS of the embedded server
  * @param push                  push timings and the event-ticket key of the REST and SOAP bindings
+ * @param davStore              the H2 JDBC URL of the WebDAV state store
  */
 public record GatewayConfig(Optional<URI> imap, Optional<URI> smtp, StartTls imapStartTls, Optional<Path> trustStore,
                             Optional<String> trustStorePassword, int port, String bind, Duration connectTimeout,
                             Duration readTimeout, Duration writeTimeout, int maxConnectionsPerUser,
                             Duration idleEviction, int fetchChunk, int maxPageSize, long maxUpload, Path spoolDir,
                             int loginFailureLimit, Duration loginFailureWindow, Set<Binding> bindings,
-                            EdgeSettings edge, ServerTls tls, PushSettings push) {
+                            EdgeSettings edge, ServerTls tls, PushSettings push, String davStore) {
 
     public GatewayConfig {
         Objects.requireNonNull(imap, "imap");
@@ -59,6 +60,7 @@ public record GatewayConfig(Optional<URI> imap, Optional<URI> smtp, StartTls ima
         Objects.requireNonNull(edge, "edge");
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(push, "push");
+        Objects.requireNonNull(davStore, "davStore");
         // An EnumSet keeps the bindings in declaration order, for the start page and the install sequence.
         bindings = bindings.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(bindings));
         if (imap.isEmpty() && smtp.isPresent()) {
@@ -76,7 +78,7 @@ public record GatewayConfig(Optional<URI> imap, Optional<URI> smtp, StartTls ima
         return new GatewayConfig(Optional.of(newImap), Optional.of(newSmtp), startTls, trustStore,
                 trustStorePassword, port, bind, connectTimeout, readTimeout, writeTimeout, maxConnectionsPerUser,
                 idleEviction, fetchChunk, maxPageSize, maxUpload, spoolDir, loginFailureLimit, loginFailureWindow,
-                bindings, edge, tls, push);
+                bindings, edge, tls, push, davStore);
     }
 
     /**

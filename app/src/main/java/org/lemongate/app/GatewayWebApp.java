@@ -61,7 +61,7 @@ public final class GatewayWebApp implements ServletContextListener {
         everyRequest(ctx, "credentials-guard", new CredentialsGuard(edge.insecureCredentials()));
         everyRequest(ctx, "cross-site-guard", new CrossSiteGuard(edge.allowedOrigins()));
         for (Binding binding : config.bindings()) {
-            binding.install(ctx, gateway, config.push());
+            binding.install(ctx, gateway, config);
         }
         LatestReport report = new LatestReport(CompareOptions.DEFAULT_OUT);
         ctx.addServlet("home", new HomePage(config.bindings(), report)).addMapping("");

@@ -130,6 +130,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theWebdavStoreDefaultsToAFileInTheDataDirectoryAndCanBeNamedOutright() {
+        String home = Path.of(System.getProperty("user.home"), ".lemongate", "webdav").toAbsolutePath().toString();
+        assertEquals("jdbc:h2:file:" + home + ";AUTO_SERVER=TRUE", load(Map.of()).davStore());
+        Path data = dir.resolve("data");
+        assertEquals("jdbc:h2:file:" + data.resolve("webdav").toAbsolutePath() + ";AUTO_SERVER=TRUE",
+                load(Map.of(), "--data-dir", data.toString()).davStore());
+        assertEquals("jdbc:h2:tcp://127.0.0.1:9092/webdav",
+                load(Map.of("LEMONGATE_DATA_DIR", data.toString()), "--dav-store",
+                        "jdbc:h2:tcp://127.0.0.1:9092/webdav").davStore(), "a URL wins over the data directory");
+        String message = assertThrows(ConfigException.class,
+                () -> load(Map.of("LEMONGATE_DAV_STORE", "jdbc:postgresql://db/dav"))).getMessage();
+        assertTrue(message.contains("LEMONGATE_DAV_STORE") && message.contains("H2 JDBC URL"), message);
+    }
+
+    @Test
     void pushTimingsDefaultToTheDocumentedValuesAndAreSetLikeEveryKey() {
         PushSettings defaults = load(Map.of()).push();
         assertEquals(Duration.ofSeconds(25), defaults.maxHold());

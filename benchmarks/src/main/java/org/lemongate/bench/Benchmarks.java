@@ -52,7 +52,7 @@ public final class Benchmarks {
         if (args.length == 0 || !List.of("mapping", "bindings", "soap-wait", "webdav", "push", "push-scale",
                 "cyrus-jmap").contains(args[0])) {
             System.err.println("usage: java -jar lemongate-benchmarks.jar mapping|bindings|soap-wait|webdav|push"
-                    + "|push-scale|cyrus-jmap [--quick] [--out FILE] [--rounds N]"
+                    + "|push-scale|cyrus-jmap [--quick] [--out FILE] [--rounds N] [--get-only (webdav)]"
                     + " [--gateway-jar app/target/lemongate.jar]");
             System.exit(2);
         }
@@ -75,7 +75,7 @@ public final class Benchmarks {
         String report = switch (args[0]) {
             case "mapping" -> mapping(quick, rounds);
             case "soap-wait" -> SoapWaitLatency.run(quick, jar);
-            case "webdav" -> WebdavBench.run(quick);
+            case "webdav" -> WebdavBench.run(quick, List.of(args).contains("--get-only"));
             case "push" -> PushLatency.run(quick, jar);
             case "push-scale" -> PushScale.run(quick, jar);
             case "cyrus-jmap" -> CyrusJmapComparison.run(quick, jar);

@@ -30,15 +30,6 @@ public final class WebdavBinding {
     }
 
     /**
-     * Registers the binding with its state store where {@link StoreLocation#of(ServletContext)} says.
-     *
-     * @see #install(ServletContext, MailGateway, String)
-     */
-    public static void install(ServletContext context, MailGateway gateway) {
-        install(context, gateway, StoreLocation.of(context));
-    }
-
-    /**
      * Registers the WebDAV servlet at {@code /dav/*} (async supported), and a filter that answers OPTIONS on the
      * context root with the WebDAV headers (other requests to the root pass through). Call it once, while the
      * context starts. The servlet opens the state store (ADR 6) now and closes it when it is destroyed.

@@ -44,6 +44,7 @@ public final class ImapGateway implements MailGateway {
     private final LoginThrottle throttle;
     private final Watchers watchers;
     private final ScheduledExecutorService housekeeping;
+    private final ReadAhead readAhead = new ReadAhead();
     /** Null where Jakarta Mail's own write timer stays in charge (see {@link #watchdogCovers}). */
     private final WriteWatchdog watchdog;
     private final AtomicLong loginFailures = new AtomicLong();
@@ -241,6 +242,10 @@ public final class ImapGateway implements MailGateway {
         return settings;
     }
 
+    ReadAhead readAhead() {
+        return readAhead;
+    }
+
     Properties smtpProps() {
         return smtpProps;
     }
@@ -289,6 +294,7 @@ public final class ImapGateway implements MailGateway {
     @Override
     public void close() {
         watchers.close();
+        readAhead.close();
         pool.close();
         housekeeping.shutdownNow();
     }
