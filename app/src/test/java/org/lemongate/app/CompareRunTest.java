@@ -126,7 +126,8 @@ class CompareRunTest {
         assertEquals("", client(report, "REST").step(Step.ATTACHMENT).note(), "REST resumed rather than restarted");
     }
 
-    private static void renderWithoutConsoleErrors(Path html) throws IOException, InterruptedException {
+    /** Renders the HTML report in headless Chromium: no console message (a CSP violation would show there), charts. */
+    static void renderWithoutConsoleErrors(Path html) throws IOException, InterruptedException {
         Path chromium = Interop.requireCommand("chromium", "chromium");
         Path profile = Files.createTempDirectory("chromium-profile");
         Path log = Files.createTempFile("chromium", ".log");

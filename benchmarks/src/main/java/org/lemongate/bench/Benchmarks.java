@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ public final class Benchmarks {
         if (args.length == 0 || !List.of("mapping", "bindings", "soap-wait", "webdav", "push", "push-scale",
                 "cyrus-jmap").contains(args[0])) {
             System.err.println("usage: java -jar lemongate-benchmarks.jar mapping|bindings|soap-wait|webdav|push"
-                    + "|push-scale|cyrus-jmap [--quick] [--out FILE] [--rounds N]"
+                    + "|push-scale|cyrus-jmap [--quick] [--out FILE] [--rounds N] [--get-only (webdav)]"
                     + " [--gateway-jar app/target/lemongate.jar] [--push-poll-interval 150ms (push-scale)]");
             System.exit(2);
         }
@@ -77,7 +78,7 @@ public final class Benchmarks {
         String report = switch (args[0]) {
             case "mapping" -> mapping(quick, rounds);
             case "soap-wait" -> SoapWaitLatency.run(quick, jar);
-            case "webdav" -> WebdavBench.run(quick);
+            case "webdav" -> WebdavBench.run(quick, List.of(args).contains("--get-only"));
             case "push" -> PushLatency.run(quick, jar);
             case "push-scale" -> PushScale.run(quick, jar, poll);
             case "cyrus-jmap" -> CyrusJmapComparison.run(quick, jar);
@@ -229,6 +230,22 @@ public final class Benchmarks {
                 b.append(String.format(java.util.Locale.ROOT, "REST over the mapping layer at p50: list-50 +%.2f ms, "
                         + "get-100KB +%.2f ms%n", rows.get(1).p50() - rows.get(0).p50(),
                         rows.get(4).p50() - rows.get(3).p50()));
+                Duration turn = Duration.ofSeconds(quick ? 3 : 10);
+                ConcurrentThroughput list = new ConcurrentThroughput(() -> account.listMessages(MailboxName.INBOX,
+                        SearchCriteria.ALL, PageRequest.first(50)), rest.restListUri(50), rest.authorization(),
+                        gatewayProcess.pid(), turn);
+                ConcurrentThroughput raw = new ConcurrentThroughput(() -> drain(account.openRaw(ref100k,
+                        ByteRange.ALL)), rest.restRawUri("INBOX", uidValidity, seeded.uid100k()), rest.authorization(),
+                        gatewayProcess.pid(), turn);
+                System.err.println("measuring " + ConcurrentThroughput.CLIENTS + " concurrent clients ...");
+                int rounds = quick ? 1 : 3;
+                b.append(String.format(java.util.Locale.ROOT, "%n%d concurrent clients, %d s turns taking turns "
+                        + "(REST client: %s):%n%n", ConcurrentThroughput.CLIENTS, turn.toSeconds(), list.client()));
+                b.append("| operation | round | mapping layer calls/s | REST requests/s | REST/mapping | "
+                        + "mapping CPU ms/call (this JVM) | gateway CPU ms/request | of which JIT |\n"
+                        + "|---|---|---:|---:|---:|---:|---:|---:|\n");
+                b.append(ConcurrentThroughput.table("list 50 newest summaries", list.run(rounds)));
+                b.append(ConcurrentThroughput.table("get a 100 KB message", raw.run(rounds)));
                 return b.toString();
             }
         }

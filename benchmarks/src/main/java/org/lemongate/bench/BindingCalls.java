@@ -28,8 +28,7 @@ final class BindingCalls {
     }
 
     long restList(int limit, boolean gzip) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(base.resolve("api/v1/messages?mailbox=INBOX&limit=" + limit))
-                .header("Accept", "application/json"), gzip);
+        return send(HttpRequest.newBuilder(restListUri(limit)).header("Accept", "application/json"), gzip);
     }
 
     /** The uncompressed REST list answer, to check what the measured calls return. */
@@ -44,10 +43,25 @@ final class BindingCalls {
     }
 
     long restRaw(String mailbox, long uidValidity, long uid, boolean gzip) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(restRawUri(mailbox, uidValidity, uid)).header("Accept", "message/rfc822"),
+                gzip);
+    }
+
+    /** The REST URL of the first {@code limit} summaries of INBOX, newest first. */
+    URI restListUri(int limit) {
+        return base.resolve("api/v1/messages?mailbox=INBOX&limit=" + limit);
+    }
+
+    /** The REST URL of a message's raw bytes. */
+    URI restRawUri(String mailbox, long uidValidity, long uid) {
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(mailbox.getBytes(StandardCharsets.UTF_8))
                 + "." + uidValidity + "." + uid;
-        return send(HttpRequest.newBuilder(base.resolve("api/v1/messages/" + URLEncoder.encode(id,
-                StandardCharsets.UTF_8) + "/raw")).header("Accept", "message/rfc822"), gzip);
+        return base.resolve("api/v1/messages/" + URLEncoder.encode(id, StandardCharsets.UTF_8) + "/raw");
+    }
+
+    /** The Authorization header value the calls send. */
+    String authorization() {
+        return authorization;
     }
 
     long soapList(int pageSize, boolean gzip) throws IOException, InterruptedException {

@@ -14,17 +14,16 @@ import jakarta.servlet.http.HttpServletRequest;
 final class ApiLinks {
 
     private final String base;
-    private final URI requestUrl;
+    private final String requestUrl;
 
-    private ApiLinks(String base, URI requestUrl) {
+    private ApiLinks(String base, String requestUrl) {
         this.base = base;
         this.requestUrl = requestUrl;
     }
 
     /** Links for the application the request reached. */
     static ApiLinks of(HttpServletRequest request) {
-        return new ApiLinks(request.getContextPath() + RestBinding.PATH + "/v1",
-                URI.create(request.getRequestURL().toString()));
+        return new ApiLinks(request.getContextPath() + RestBinding.PATH + "/v1", request.getRequestURL().toString());
     }
 
     /**
@@ -32,7 +31,8 @@ final class ApiLinks {
      * against the application's base URI and repeat the context path.
      */
     URI absolute(String link) {
-        return requestUrl.resolve(link);
+        // Parsed only here: most answers carry no absolute link, and parsing the URL would cost every request.
+        return URI.create(requestUrl).resolve(link);
     }
 
     String service() {
@@ -67,11 +67,21 @@ final class ApiLinks {
     }
 
     String message(MessageRef ref) {
-        return messagesRoot() + "/" + MessageIds.format(ref);
+        return message(MessageIds.format(ref));
+    }
+
+    /** The message with this API id ({@link MessageIds#format}). */
+    String message(String id) {
+        return base + "/messages/" + id;
     }
 
     String raw(MessageRef ref) {
-        return message(ref) + "/raw";
+        return raw(message(ref));
+    }
+
+    /** The raw bytes of the message at {@code messageLink}. */
+    static String raw(String messageLink) {
+        return messageLink + "/raw";
     }
 
     String part(MessageRef ref, String partId) {

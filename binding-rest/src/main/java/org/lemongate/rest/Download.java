@@ -153,6 +153,7 @@ final class Download {
     private static StreamingOutput stream(Content content) {
         return out -> {
             try (Content c = content) {
+                // The mapping layer's body stream writes its fetched chunks whole (ADR 0043).
                 c.stream().transferTo(new ClientOutput(out));
             } catch (ClientOutput.Gone e) {
                 LOG.debug("the client's connection failed: {}", e.getMessage());

@@ -79,10 +79,14 @@ final class GzipStream extends FilterOutputStream {
         }
     }
 
+    /**
+     * Does nothing: the answer goes out as the Deflater fills its buffer and at {@link #finish()}. JSON writers flush
+     * just before the end, which would send a small chunk of its own (a socket write) ahead of the rest; and
+     * deflating keeps data back until it has enough to compress well, so flushing it out early would cost ratio.
+     */
     @Override
-    public void flush() throws IOException {
-        // Deflating keeps data back until it has enough to compress well; flushing it out early would cost ratio.
-        out.flush();
+    public void flush() {
+        // The container flushes the response when it completes it.
     }
 
     private void header() throws IOException {

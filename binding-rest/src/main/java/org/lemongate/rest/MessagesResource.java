@@ -56,7 +56,7 @@ public final class MessagesResource {
         Page<MessageSummary> page = account.listMessages(query.mailbox(), query.criteria(), query.page());
         ApiLinks links = ApiLinks.of(request);
         Map<String, String> hrefs = new LinkedHashMap<>();
-        hrefs.put("self", links.messagesRoot() + "?" + uri.getRequestUri().getRawQuery());
+        hrefs.put("self", links.messagesRoot() + "?" + request.getQueryString());
         String next = page.next().map(c -> c.token()).orElse(null);
         if (next != null) {
             hrefs.put("next", nextPage(links, next));

@@ -25,7 +25,6 @@ final class RestApplication {
                 new BodyLimit(),
                 new FormLimit(),
                 new Gzip(),
-                new HttpDate(),
                 Json.provider(),
                 new MailProblems(),
                 new HttpProblems(),

@@ -3,7 +3,6 @@ package org.lemongate.rest;
 import java.io.IOException;
 import java.util.Objects;
 
-import org.apache.cxf.jaxrs.servlet.CXFNonSpringJaxrsServlet;
 import org.lemongate.mapping.MailGateway;
 
 import jakarta.servlet.ServletContext;
@@ -58,7 +57,7 @@ public final class RestBinding {
         events.setAsyncSupported(true);
         events.setLoadOnStartup(1);
         ServletRegistration.Dynamic servlet = context.addServlet(SERVLET_NAME,
-                new CXFNonSpringJaxrsServlet(RestApplication.components(gateway, shared)));
+                new RestServlet(RestApplication.components(gateway, shared)));
         if (servlet == null) {
             throw new IllegalStateException("the REST binding is installed already");
         }

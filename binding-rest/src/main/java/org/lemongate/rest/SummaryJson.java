@@ -1,5 +1,7 @@
 package org.lemongate.rest;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -8,6 +10,7 @@ import org.lemongate.mapping.Address;
 import org.lemongate.mapping.Flags;
 import org.lemongate.mapping.Keyword;
 import org.lemongate.mapping.MessageSummary;
+import org.lemongate.mapping.SystemFlag;
 
 /**
  * A message as a list shows it.
@@ -32,16 +35,33 @@ record SummaryJson(String id, String mailbox, long uid, String subject, List<Add
                    List<Address> cc, String sentAt, String receivedAt, long size, List<String> flags,
                    List<String> keywords, boolean hasAttachments, String messageId, Map<String, String> links) {
 
+    /** The names of the system flags as the API spells them, by ordinal. */
+    private static final List<String> FLAG_NAMES = Arrays.stream(SystemFlag.values())
+            .map(f -> f.name().toLowerCase(Locale.ROOT)).toList();
+
     static SummaryJson of(MessageSummary s, ApiLinks links) {
-        return new SummaryJson(MessageIds.format(s.ref()), s.ref().mailbox().path(), s.ref().uid(), s.subject(),
+        // A list shows many summaries: the id is encoded once and both links are built from it.
+        String id = MessageIds.format(s.ref());
+        String self = links.message(id);
+        return new SummaryJson(id, s.ref().mailbox().path(), s.ref().uid(), s.subject(),
                 s.from(), s.to(), s.cc(), s.sentDate().map(Object::toString).orElse(null),
                 s.receivedDate().toString(), s.size(), flagNames(s.flags()), keywordNames(s.flags()),
                 s.hasAttachments(), s.messageId(),
-                Map.of("self", links.message(s.ref()), "raw", links.raw(s.ref())));
+                Map.of("self", self, "raw", ApiLinks.raw(self)));
     }
 
+    /** The system flags set, in declaration order (seen, answered, flagged, deleted, draft), lower case. */
     static List<String> flagNames(Flags flags) {
-        return flags.system().stream().sorted().map(f -> f.name().toLowerCase(Locale.ROOT)).toList();
+        if (flags.system().isEmpty()) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>(flags.system().size());
+        for (SystemFlag f : SystemFlag.values()) {
+            if (flags.system().contains(f)) {
+                names.add(FLAG_NAMES.get(f.ordinal()));
+            }
+        }
+        return List.copyOf(names);
     }
 
     static List<String> keywordNames(Flags flags) {

@@ -1,6 +1,7 @@
 package org.lemongate.rest;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayInputStream;
@@ -31,6 +32,25 @@ class GzipStreamTest {
             // GZIPInputStream checks the trailer's CRC-32 and length.
             assertArrayEquals(data, new GZIPInputStream(new ByteArrayInputStream(zipped.toByteArray())).readAllBytes());
         }
+    }
+
+    @Test
+    void flushSendsNothingAheadOfTheRest() throws IOException {
+        int[] flushes = {0};
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream() {
+            @Override
+            public void flush() {
+                flushes[0]++;
+            }
+        };
+        GzipStream gzip = new GzipStream(zipped);
+        byte[] data = "{\"items\":[]}".getBytes(StandardCharsets.US_ASCII);
+        gzip.write(data, 0, data.length);
+        gzip.flush();
+        assertEquals(0, flushes[0]);
+        assertEquals(10, zipped.size(), "only the gzip header before finish()");
+        gzip.finish();
+        assertArrayEquals(data, new GZIPInputStream(new ByteArrayInputStream(zipped.toByteArray())).readAllBytes());
     }
 
     @Test

@@ -207,6 +207,11 @@ class MailboxesApiTest extends LiveApi {
         HttpResponse<String> plain = http.send(ann.request("api/v1/mailboxes"));
         assertTrue(plain.headers().firstValue("Content-Encoding").isEmpty());
         assertTrue(plain.headers().allValues("Vary").toString().contains("Accept-Encoding"), plain.headers()::toString);
+        // One Date header, in IMF-fixdate form (two-digit day).
+        assertEquals(1, plain.headers().allValues("Date").size(), plain.headers()::toString);
+        assertTrue(plain.headers().firstValue("Date").orElseThrow()
+                .matches("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT"),
+                plain.headers()::toString);
         java.time.Instant date = java.time.ZonedDateTime.parse(plain.headers().firstValue("Date").orElseThrow(),
                 java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
         assertTrue(Math.abs(java.time.Duration.between(date, java.time.Instant.now()).toSeconds()) < 30, date::toString);

@@ -27,6 +27,7 @@ class MessageListApiTest extends LiveApi {
         JsonNode page = Http.parse(first.body());
         assertEquals(7, page.path("total").asInt());
         assertEquals("INBOX", page.path("mailbox").asText());
+        assertEquals("/mail/api/v1/messages?mailbox=INBOX&limit=3", page.path("links").path("self").asText());
         String next = page.path("links").path("next").asText();
         assertTrue(next.startsWith("/mail/api/v1/messages?"), next);
         assertEquals("<" + next + ">; rel=\"next\"", first.headers().firstValue("Link").orElseThrow());

@@ -15,6 +15,7 @@ import org.apache.cxf.jaxws.EndpointImpl;
 import org.apache.cxf.logging.FaultListener;
 import org.apache.cxf.service.model.ServiceInfo;
 import org.apache.cxf.ws.addressing.EndpointReferenceUtils;
+import org.apache.cxf.ws.policy.PolicyEngine;
 
 /**
  * The contract's three ports and the settings they share. Addresses are relative to the servlet's {@code /soap}
@@ -66,6 +67,7 @@ final class Ports {
     }
 
     static void publish(Bus bus, MailEndpoint implementor) {
+        withoutPolicies(bus);
         ServedContract contract = new ServedContract(ALL);
         for (Port port : ALL) {
             EndpointImpl endpoint = new EndpointImpl(bus, implementor);
@@ -86,6 +88,19 @@ final class Ports {
             endpoint.getOutFaultInterceptors().add(new FaultStatusInterceptor());
             endpoint.publish(port.address());
             reuseValidators(bus, endpoint);
+        }
+    }
+
+    /**
+     * Switches WS-Policy off on the binding's own bus. The contract declares no policy, and UsernameToken is read by
+     * {@link UsernameToken}, not by a policy, yet the engine CXF brings along put four interceptors into every
+     * exchange that looked for policies to apply: about 25 microseconds of each call, found by profiling
+     * GetMessageMime (ADR 0023).
+     */
+    private static void withoutPolicies(Bus bus) {
+        PolicyEngine policies = bus.getExtension(PolicyEngine.class);
+        if (policies != null) {
+            policies.setEnabled(false);
         }
     }
 

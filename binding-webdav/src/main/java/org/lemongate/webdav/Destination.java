@@ -1,5 +1,8 @@
 package org.lemongate.webdav;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+
 import org.apache.jackrabbit.webdav.DavException;
 import org.apache.jackrabbit.webdav.DavServletResponse;
 import org.apache.jackrabbit.webdav.WebdavRequest;
@@ -25,6 +28,29 @@ record Destination(MailLocator locator, boolean overwrite) {
         // Jackrabbit checks the host and cuts the context path; our locator factory checks the rest.
         MailLocator target = (MailLocator) request.getDestinationLocator();
         return new Destination(target, overwrite(request.getHeader("Overwrite")));
+    }
+
+    /**
+     * The Destination header without the user info of an absolute URL: it names no place, and the credentials that
+     * count are the request's own. Anything that is not such a URL (a path, a malformed header, null) comes back as
+     * it was, for Jackrabbit to judge.
+     */
+    static String withoutUserInfo(String header) {
+        if (header == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(header.strip());
+            String authority = uri.getRawAuthority();
+            if (uri.getRawUserInfo() == null || authority == null) {
+                return header;
+            }
+            String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+            String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+            return uri.getScheme() + "://" + authority.substring(authority.lastIndexOf('@') + 1) + path + query;
+        } catch (URISyntaxException e) {
+            return header;
+        }
     }
 
     private static boolean overwrite(String header) throws DavException {

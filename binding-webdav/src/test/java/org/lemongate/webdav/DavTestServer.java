@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -170,6 +171,20 @@ final class DavTestServer implements AutoCloseable {
             b.header("Content-Type", "application/xml; charset=utf-8");
         }
         return send(b.build());
+    }
+
+    /** The decoded names of a collection's members as a Depth 1 PROPFIND reports them, sorted. */
+    List<String> memberNames(String rawPath, String user, String password) throws Exception {
+        HttpResponse<String> r = send(request(rawPath, user, password)
+                .method("PROPFIND", HttpRequest.BodyPublishers.noBody()).header("Depth", "1").build());
+        if (r.statusCode() != 207) {
+            throw new AssertionError("PROPFIND " + rawPath + ": " + r.statusCode() + " " + r.body());
+        }
+        return Multistatus.parse(r.body()).responses().keySet().stream()
+                .filter(href -> !href.equals(rawPath))
+                .map(href -> Path.of(URI.create(href).getPath()).getFileName().toString())
+                .sorted()
+                .toList();
     }
 
     private void stopWeb() throws Exception {

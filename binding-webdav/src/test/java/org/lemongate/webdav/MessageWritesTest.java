@@ -125,6 +125,23 @@ class MessageWritesTest {
     }
 
     @Test
+    void aDestinationWithUserInfoAsKioSendsItIsThisServer() throws Exception {
+        assertEquals(201, put("/dav/INBOX/from%20kio.eml", mail("From kio")).statusCode());
+        String withUserInfo = dav().uri("/dav/Archive/kio%20moved.eml").toString()
+                .replace("://", "://alice%40example.org:alice-secret@");
+
+        assertEquals(201, transfer("MOVE", "/dav/INBOX/from%20kio.eml", withUserInfo, "Depth", "infinity",
+                "Overwrite", "F"));
+
+        assertEquals(404, dav().propfind("/dav/INBOX/from%20kio.eml", "0", "").statusCode());
+        Multistatus archive = Multistatus.parse(dav().propfind("/dav/Archive/", "1", "").body());
+        assertEquals("From kio", archive.at("/dav/Archive/kio%20moved.eml").get("displayname"));
+        assertEquals(403, transfer("COPY", "/dav/Archive/kio%20moved.eml",
+                "http://alice@example.org/dav/Archive/elsewhere.eml"), "user info does not make another host ours");
+        assertEquals(404, dav().propfind("/dav/Archive/elsewhere.eml", "0", "").statusCode());
+    }
+
+    @Test
     void aMessageMovesToAnotherFolderUnderTheDestinationName() throws Exception {
         assertEquals(201, put("/dav/INBOX/travelling.eml", mail("Travelling")).statusCode());
 

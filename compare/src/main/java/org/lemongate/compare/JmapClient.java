@@ -1,9 +1,6 @@
 package org.lemongate.compare;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,17 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.zip.GZIPInputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A JMAP server (RFC 8620/8621) as a JMAP mail app uses it: the session resource, then Mailbox/get and pages of 500
  * Email/query + Email/get summaries in one request each, Email/get with body values to read a message, the
- * attachment's blob downloaded with {@code Range} to resume, Email/set for flags, moves and deletes, the server's
- * event source for push, and Email/changes + Mailbox/changes from the initial sync's states. API replies are asked
- * for gzipped; the counts are of the bytes on the wire.
+ * attachment's blob downloaded with {@code Range} to resume, Email/set for flags, moves and deletes,
+ * EmailSubmission/set to send ({@link JmapSubmission}), the server's event source for push, and Email/changes +
+ * Mailbox/changes from the initial sync's states. API replies are asked for gzipped; the counts are of the bytes on
+ * the wire.
  *
  * <p>JMAP has no UIDs: a message's number in its {@link MessageHandle} is its place in the folder's
  * oldest-received-first order at the initial sync, and messages that arrive later are numbered on from there, so that
@@ -30,22 +26,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 final class JmapClient implements MailClient {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PAGE = 500;
-    private static final List<String> USING = List.of("urn:ietf:params:jmap:core", JmapSession.MAIL);
     private static final List<String> SUMMARY = List.of("id", "mailboxIds", "keywords", "size", "receivedAt",
             "subject", "from", "to", "hasAttachment");
     /** What may change of a message a client already holds: an update is a move or a change of flags. */
     private static final List<String> MUTABLE = List.of("id", "mailboxIds", "keywords");
     private static final List<String> READ = List.of("id", "subject", "from", "to", "cc", "sentAt", "textBody",
             "htmlBody", "attachments", "bodyValues");
-    private static final int GZIP_MAGIC = 0x1f;
 
     private final HttpTransport http;
     private final Mirror mirror = new Mirror();
     private final Map<String, Long> numbers = new HashMap<>();
     private final Map<String, String> mailboxIds = new HashMap<>();
+    private final Map<String, String> roles = new HashMap<>();
     private JmapSession session;
+    private JmapApi api;
+    private JmapSubmission submission;
     private String folderId;
     private String emailState;
     private String mailboxState;
@@ -70,14 +66,18 @@ final class JmapClient implements MailClient {
         if (!initial) {
             return catchUp(latencies);
         }
-        session = JmapSession.parse(http.absolute(""), JSON.readTree(sessionResource(latencies)));
+        session = JmapSession.parse(http.absolute(""), JmapApi.JSON.readTree(sessionResource(latencies)));
+        api = new JmapApi(http, session);
         JsonNode mailboxes = call(latencies, List.of(method("Mailbox/get", Map.of("properties",
-                List.of("id", "name", "parentId")), "m")),
+                List.of("id", "name", "parentId", "role")), "m")),
                 "Mailbox/get");
         mailboxState = mailboxes.path("state").asText();
         for (JsonNode m : mailboxes.path("list")) {
             if (m.path("parentId").isNull()) {
                 mailboxIds.put(m.path("name").asText(), m.path("id").asText());
+            }
+            if (m.path("role").isTextual()) {
+                roles.put(m.path("role").asText(), m.path("id").asText());
             }
         }
         folderId = mailboxId(folder);
@@ -193,8 +193,8 @@ final class JmapClient implements MailClient {
 
     @Override
     public long open(Latencies latencies, MessageHandle message) throws Exception {
-        return post(latencies, List.of(method("Email/get", Map.of("ids", List.of(message.ref()), "properties", READ,
-                "fetchHTMLBodyValues", true), "r"))).length;
+        return api.post(latencies, JmapApi.MAIL, List.of(method("Email/get", Map.of("ids", List.of(message.ref()),
+                "properties", READ, "fetchHTMLBodyValues", true), "r"))).length;
     }
 
     @Override
@@ -244,9 +244,21 @@ final class JmapClient implements MailClient {
 
     @Override
     public void send(Latencies latencies, byte[] message) throws Exception {
-        throw NotAvailable.inClient(session.submission()
-                ? "the JMAP client does not submit mail (EmailSubmission/set is not implemented in the harness)"
-                : "the JMAP session offers no " + JmapSession.SUBMISSION);
+        if (!session.submission()) {
+            throw NotAvailable.inClient("the JMAP session offers no " + JmapSession.SUBMISSION);
+        }
+        if (submission == null) {
+            submission = new JmapSubmission(api, role("drafts"), role("sent"));
+        }
+        submission.send(latencies, message);
+    }
+
+    private String role(String role) throws IOException {
+        String id = roles.get(role);
+        if (id == null) {
+            throw new IOException("the JMAP account has no mailbox with role " + role + " to send through");
+        }
+        return id;
     }
 
     /**
@@ -285,55 +297,23 @@ final class JmapClient implements MailClient {
     }
 
     private JsonNode call(Latencies latencies, List<Object> methodCalls, String expected) throws Exception {
-        return result(calls(latencies, methodCalls), 0, expected);
+        return api.call(latencies, methodCalls, expected);
     }
 
-    /** Posts the method calls, with the mail account filled in, and hands back the method responses. */
     private JsonNode calls(Latencies latencies, List<Object> methodCalls) throws Exception {
-        JsonNode responses = JSON.readTree(post(latencies, methodCalls)).path("methodResponses");
-        for (JsonNode r : responses) {
-            if ("error".equals(r.path(0).asText())) {
-                throw new IOException("JMAP error " + r.path(1).path("type").asText() + ": "
-                        + r.path(1).path("description").asText(""));
-            }
-        }
-        return responses;
-    }
-
-    private byte[] post(Latencies latencies, List<Object> methodCalls) throws Exception {
-        HttpRequest request = http.request(session.apiPath()).header("Content-Type", "application/json")
-                .header("Accept-Encoding", "gzip")
-                .POST(BodyPublishers.ofByteArray(JSON.writeValueAsBytes(Map.of("using", USING, "methodCalls",
-                        methodCalls)))).build();
-        return gunzip(http.send(latencies, request));
-    }
-
-    /** A JSON reply never starts with the gzip magic byte, so its first byte tells whether the server compressed. */
-    private static byte[] gunzip(byte[] body) throws IOException {
-        if (body.length < 2 || body[0] != GZIP_MAGIC) {
-            return body;
-        }
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
-            return in.readAllBytes();
-        }
-    }
-
-    private static JsonNode result(JsonNode responses, int index, String expected) throws IOException {
-        JsonNode r = responses.path(index);
-        if (!expected.equals(r.path(0).asText())) {
-            throw new IOException("expected a " + expected + " response, got " + r);
-        }
-        return r.path(1);
+        return api.calls(latencies, JmapApi.MAIL, methodCalls);
     }
 
     private List<Object> method(String name, Map<String, Object> arguments, String callId) {
-        Map<String, Object> args = new LinkedHashMap<>(arguments);
-        args.put("accountId", session.accountId());
-        return List.of(name, args, callId);
+        return api.method(name, arguments, callId);
+    }
+
+    private static JsonNode result(JsonNode responses, int index, String expected) throws IOException {
+        return JmapApi.result(responses, index, expected);
     }
 
     private static Map<String, String> reference(String callId, String name, String path) {
-        return Map.of("resultOf", callId, "name", name, "path", path);
+        return JmapApi.reference(callId, name, path);
     }
 
     @Override

@@ -15,12 +15,13 @@ import com.fasterxml.jackson.databind.JsonNode;
  *
  * @param apiPath       the API endpoint's path and query
  * @param downloadPath  the download URL template's path and query, with {@code {accountId}} and the like
+ * @param uploadPath    the upload URL template's path and query, with {@code {accountId}}
  * @param eventSource   the event source template's path and query, if the server has one
  * @param accountId     the primary mail account
  * @param submission    whether the server offers {@code urn:ietf:params:jmap:submission}
  */
-record JmapSession(String apiPath, String downloadPath, Optional<String> eventSource, String accountId,
-                   boolean submission) {
+record JmapSession(String apiPath, String downloadPath, String uploadPath, Optional<String> eventSource,
+                   String accountId, boolean submission) {
 
     static final String MAIL = "urn:ietf:params:jmap:mail";
     static final String SUBMISSION = "urn:ietf:params:jmap:submission";
@@ -30,11 +31,13 @@ record JmapSession(String apiPath, String downloadPath, Optional<String> eventSo
         String account = session.path("primaryAccounts").path(MAIL).asText(null);
         String api = session.path("apiUrl").asText(null);
         String download = session.path("downloadUrl").asText(null);
-        if (account == null || api == null || download == null) {
-            throw new IOException("the JMAP session lacks a mail account, apiUrl or downloadUrl: " + session);
+        String upload = session.path("uploadUrl").asText(null);
+        if (account == null || api == null || download == null || upload == null) {
+            throw new IOException("the JMAP session lacks a mail account, apiUrl, downloadUrl or uploadUrl: "
+                    + session);
         }
         String events = session.path("eventSourceUrl").asText(null);
-        return new JmapSession(path(base, api), path(base, download),
+        return new JmapSession(path(base, api), path(base, download), path(base, upload),
                 Optional.ofNullable(events).map(e -> path(base, e)), account,
                 session.path("capabilities").has(SUBMISSION));
     }
@@ -43,6 +46,11 @@ record JmapSession(String apiPath, String downloadPath, Optional<String> eventSo
     String download(String blobId, String name, String type) {
         return downloadPath.replace("{accountId}", encode(accountId)).replace("{blobId}", encode(blobId))
                 .replace("{name}", encode(name)).replace("{type}", encode(type));
+    }
+
+    /** The path to upload a blob (a message to send) to. */
+    String upload() {
+        return uploadPath.replace("{accountId}", encode(accountId));
     }
 
     private static String path(URI base, String url) {

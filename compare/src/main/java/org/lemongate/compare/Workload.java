@@ -162,7 +162,8 @@ final class Workload {
         } catch (NotAvailable e) {
             result = result(client, step, e.status(), e.getMessage(), before, latencies, start, List.of());
         } catch (Exception e) {
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            String why = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
+                    : e.getMessage();
             result = result(client, step, StepResult.Status.FAILED, why, before, latencies, start, List.of());
         }
         listener.finished(client.name(), result);

@@ -4,18 +4,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 /**
  * The settings of a private Cyrus and their rendering as imapd.conf and cyrus.conf: plaintext login checked against
  * the instance's own sasldb, "/" as hierarchy separator with personal mailboxes at the top level (the alternate
  * namespace, as Dovecot shows them), each user's INBOX, Sent, Drafts, Trash, Junk and Archive created at first login
- * with their special-use flags, a storage quota, and JMAP over HTTP with gzip.
+ * with their special-use flags, a storage quota, and JMAP over HTTP with gzip; JMAP submissions (EmailSubmission/set)
+ * go by SMTP to a port on 127.0.0.1 when one is given.
  *
  * @param users user names to plaintext passwords
  * @param storageQuotaBytes each user's storage quota, a whole number of KiB
+ * @param smtpPort the loopback port of the SMTP server JMAP submissions go to, if any
  */
-record CyrusConfig(Map<String, String> users, long storageQuotaBytes) {
+record CyrusConfig(Map<String, String> users, long storageQuotaBytes, OptionalInt smtpPort) {
 
     static final long DEFAULT_STORAGE_QUOTA_BYTES = 1L << 30;
 
@@ -25,8 +28,19 @@ record CyrusConfig(Map<String, String> users, long storageQuotaBytes) {
     private static final Pattern USER_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final List<String> SPECIAL_USE = List.of("Sent", "Drafts", "Trash", "Junk", "Archive");
 
+    /** Settings without an SMTP server: a JMAP submission then fails at Cyrus's default sendmail. */
+    CyrusConfig(Map<String, String> users, long storageQuotaBytes) {
+        this(users, storageQuotaBytes, OptionalInt.empty());
+    }
+
     CyrusConfig {
         users = Map.copyOf(Objects.requireNonNull(users, "users"));
+        Objects.requireNonNull(smtpPort, "smtpPort");
+        smtpPort.ifPresent(port -> {
+            if (port < 1 || port > 65_535) {
+                throw new IllegalArgumentException("An SMTP port is 1 to 65535, not " + port);
+            }
+        });
         users.forEach((name, password) -> {
             if (!USER_NAME.matcher(name).matches()) {
                 throw new IllegalArgumentException("A Cyrus user name is 1 to 64 of A-Z a-z 0-9 _ -, not: " + name);
@@ -75,6 +89,9 @@ record CyrusConfig(Map<String, String> users, long storageQuotaBytes) {
                 .append("autocreate_quota: ").append(storageQuotaBytes / 1024).append('\n')
                 .append("autocreate_inbox_folders: ").append(String.join(" | ", SPECIAL_USE)).append('\n')
                 .append("autocreate_subscribe_folder: ").append(String.join(" | ", SPECIAL_USE)).append('\n');
+        // Cyrus's own SMTP client, sending as is: no AUTH and no STARTTLS towards a test's plain SMTP server.
+        smtpPort.ifPresent(port -> conf.append("smtp_backend: host\n")
+                .append("smtp_host: ").append(LoopbackPorts.HOST).append(':').append(port).append("/noauth\n"));
         for (String mailbox : SPECIAL_USE) {
             conf.append("xlist-").append(mailbox.toLowerCase(Locale.ROOT)).append(": ")
                     .append(mailbox).append('\n');

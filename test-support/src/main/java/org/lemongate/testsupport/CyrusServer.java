@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.stream.Stream;
 
 /**
@@ -64,11 +65,26 @@ public final class CyrusServer implements AutoCloseable {
     }
 
     /**
+     * Starts a Cyrus with these users and a 1 GiB quota each whose JMAP submissions ({@code EmailSubmission/set}) go
+     * by plain SMTP, without authentication, to {@code 127.0.0.1:smtpPort}.
+     *
+     * @throws IllegalArgumentException for an invalid user name, password or port
+     * @throws IllegalStateException when Cyrus does not come up; the message carries its output
+     */
+    public static CyrusServer startSubmittingTo(Map<String, String> usersToPasswords, int smtpPort) {
+        return start(new CyrusConfig(new LinkedHashMap<>(usersToPasswords), CyrusConfig.DEFAULT_STORAGE_QUOTA_BYTES,
+                OptionalInt.of(smtpPort)));
+    }
+
+    /**
      * Starts a Cyrus with these users, each with a storage quota of {@code storageQuotaBytes} (a whole number of
      * KiB), which IMAP QUOTA reports in units of 1024 bytes.
      */
     public static CyrusServer start(Map<String, String> usersToPasswords, long storageQuotaBytes) {
-        CyrusConfig config = new CyrusConfig(new LinkedHashMap<>(usersToPasswords), storageQuotaBytes);
+        return start(new CyrusConfig(new LinkedHashMap<>(usersToPasswords), storageQuotaBytes));
+    }
+
+    private static CyrusServer start(CyrusConfig config) {
         CyrusServer server = new CyrusServer(config, CyrusInstallation.require());
         try {
             server.prepare();

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -105,6 +106,16 @@ class CyrusServerTest {
         assertThrows(IllegalArgumentException.class, () -> new CyrusConfig(Map.of("a/b", "pw"), 1024));
         assertThrows(IllegalArgumentException.class, () -> new CyrusConfig(Map.of("alice", "two\nlines"), 1024));
         assertThrows(IllegalArgumentException.class, () -> new CyrusConfig(Map.of("alice", "pw"), 1000));
+    }
+
+    @Test
+    void sendsJmapSubmissionsToTheGivenSmtpPortOnlyWhenOneIsGiven() {
+        CyrusLayout layout = new CyrusLayout(Path.of("/d"));
+        String submitting = new CyrusConfig(Map.of("alice", "pw"), 1024, OptionalInt.of(2525)).imapdConf(layout);
+        assertTrue(submitting.contains("\nsmtp_backend: host\nsmtp_host: 127.0.0.1:2525/noauth\n"), submitting);
+        assertFalse(new CyrusConfig(Map.of("alice", "pw"), 1024).imapdConf(layout).contains("smtp_"));
+        assertThrows(IllegalArgumentException.class,
+                () -> new CyrusConfig(Map.of("alice", "pw"), 1024, OptionalInt.of(0)));
     }
 
     @Test

@@ -104,4 +104,11 @@ public record BackendSettings(URI imap, Optional<URI> smtp, StartTls startTls, O
                 writeTimeout, maxConnectionsPerUser, leaseTimeout, idleEviction, fetchChunkBytes, limits,
                 spoolDirectory, spoolThresholdBytes, loginFailureLimit, loginFailureWindow, sentMailbox, trashMailbox);
     }
+
+    /** A copy with another first partial-FETCH size for body streams. */
+    public BackendSettings withFetchChunkBytes(int bytes) {
+        return new BackendSettings(imap, smtp, startTls, trustStore, trustStorePassword, connectTimeout, readTimeout,
+                writeTimeout, maxConnectionsPerUser, leaseTimeout, idleEviction, bytes, limits, spoolDirectory,
+                spoolThresholdBytes, loginFailureLimit, loginFailureWindow, sentMailbox, trashMailbox);
+    }
 }

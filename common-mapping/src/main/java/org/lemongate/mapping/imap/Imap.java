@@ -23,6 +23,11 @@ final class Imap {
         return gateway.run(credentials, false, what, work);
     }
 
+    /** The workers that fetch ahead of sequential body reads. */
+    ReadAhead readAhead() {
+        return gateway.readAhead();
+    }
+
     Credentials credentials() {
         return credentials;
     }

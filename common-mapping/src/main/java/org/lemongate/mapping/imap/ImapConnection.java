@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Properties;
 
 import org.eclipse.angus.mail.iap.Argument;
+import org.eclipse.angus.mail.iap.ByteArray;
 import org.eclipse.angus.mail.iap.CommandFailedException;
 import org.eclipse.angus.mail.iap.ProtocolException;
 import org.eclipse.angus.mail.iap.Response;
@@ -27,7 +28,7 @@ final class ImapConnection {
 
     private static final MailLogger QUIET = new MailLogger(ImapConnection.class, "DEBUG IMAP", false, System.out);
 
-    private final IMAPProtocol protocol;
+    private final SyncLiteralProtocol protocol;
     private final String user;
     private final String poolKey;
     private final char delimiter;
@@ -46,7 +47,7 @@ final class ImapConnection {
     record Selected(MailboxName name, long uidValidity, long uidNext, int exists, long highestModSeq) {
     }
 
-    private ImapConnection(IMAPProtocol protocol, String user, String poolKey, char delimiter) {
+    private ImapConnection(SyncLiteralProtocol protocol, String user, String poolKey, char delimiter) {
         this.protocol = protocol;
         this.user = user;
         this.poolKey = poolKey;
@@ -62,7 +63,7 @@ final class ImapConnection {
     static ImapConnection open(BackendSettings settings, Properties props, Credentials credentials) {
         boolean ssl = settings.imap().getScheme().equalsIgnoreCase("imaps");
         int port = settings.imap().getPort() > 0 ? settings.imap().getPort() : ssl ? 993 : 143;
-        IMAPProtocol p;
+        SyncLiteralProtocol p;
         try {
             p = new SyncLiteralProtocol(settings.imap().getHost(), port, props, ssl, QUIET);
         } catch (IOException e) {
@@ -335,9 +336,28 @@ final class ImapConnection {
      * while further commands are queued, so the next command would still see the old state.)
      */
     Response[] command(String command, Argument args) throws ProtocolException {
+        return command(command, args, null);
+    }
+
+    /**
+     * {@link #command} whose first response (a FETCH's, unless the server slips in news first) is read into
+     * {@code buffer}: a body chunk's reused buffer, which then holds that response's data.
+     */
+    Response[] fetchInto(String command, ByteArray buffer) throws ProtocolException {
+        return command(command, null, buffer);
+    }
+
+    private Response[] command(String command, Argument args, ByteArray buffer) throws ProtocolException {
         boolean reusedSelection = syncPending;
         catchUp();
-        Response[] r = protocol.command(command, args);
+        Response[] r;
+        protocol.readNextResponseInto(buffer);
+        try {
+            r = protocol.command(command, args);
+        } finally {
+            // Never left armed: another operation's response must not land in a buffer the stream reuses.
+            protocol.readNextResponseInto(null);
+        }
         try {
             protocol.handleResult(r[r.length - 1]);
         } catch (CommandFailedException e) {

@@ -49,6 +49,7 @@ public final class ImapGateway implements MailGateway {
     private final LoginThrottle throttle;
     private final Watchers watchers;
     private final ScheduledExecutorService housekeeping;
+    private final ReadAhead readAhead = new ReadAhead();
     /** Null where Jakarta Mail's own write timer stays in charge (see {@link #watchdogCovers}). */
     private final WriteWatchdog watchdog;
     /** Logins running on the pool, by pool key, for requests with the same credentials to wait on. */
@@ -297,6 +298,10 @@ public final class ImapGateway implements MailGateway {
         return settings;
     }
 
+    ReadAhead readAhead() {
+        return readAhead;
+    }
+
     Properties smtpProps() {
         return smtpProps;
     }
@@ -352,6 +357,7 @@ public final class ImapGateway implements MailGateway {
     @Override
     public void close() {
         watchers.close();
+        readAhead.close();
         pool.close();
         housekeeping.shutdownNow();
     }

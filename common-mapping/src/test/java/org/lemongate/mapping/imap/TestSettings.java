@@ -19,11 +19,17 @@ final class TestSettings {
     }
 
     static BackendSettings loopback(int imapPort, Optional<Integer> smtpPort) {
+        return loopback(imapPort, smtpPort, BackendSettings.defaults(URI.create("imap://127.0.0.1"), Optional.empty())
+                .maxConnectionsPerUser());
+    }
+
+    /** {@link #loopback(int, Optional)} with a connection cap per user. */
+    static BackendSettings loopback(int imapPort, Optional<Integer> smtpPort, int maxConnectionsPerUser) {
         BackendSettings d = BackendSettings.defaults(URI.create("imap://127.0.0.1:" + imapPort),
                 smtpPort.map(p -> URI.create("smtp://127.0.0.1:" + p)));
         return new BackendSettings(d.imap(), d.smtp(), BackendSettings.StartTls.OFF, d.trustStore(),
                 d.trustStorePassword(), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(10),
-                d.maxConnectionsPerUser(), Duration.ofSeconds(10), d.idleEviction(), d.fetchChunkBytes(), LIMITS,
+                maxConnectionsPerUser, Duration.ofSeconds(10), d.idleEviction(), d.fetchChunkBytes(), LIMITS,
                 d.spoolDirectory(), d.spoolThresholdBytes(), LOGIN_FAILURE_LIMIT, d.loginFailureWindow(),
                 d.sentMailbox(), d.trashMailbox());
     }
