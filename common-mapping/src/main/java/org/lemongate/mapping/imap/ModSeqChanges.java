@@ -2,7 +2,9 @@ package org.lemongate.mapping.imap;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -69,16 +71,18 @@ final class ModSeqChanges {
                             + "fetch a new token and list mailbox '" + token.mailbox() + "' again");
         }
         long highest = s.highestModSeq();
-        List<Change> changes = new ArrayList<>();
+        Map<Long, Change> latest = new HashMap<>();
         Set<Long> vanished = new TreeSet<>();
         if (token.uidNext() > 1) {
             String known = "1:" + (token.uidNext() - 1);
             long since = token.modSeqUid() > 0 ? token.modSeq() - 1 : token.modSeq();
             boolean together = since == token.vanishedModSeq();
-            highest = Math.max(highest, fetch(c, known, since, together, changes, vanished, live));
+            highest = Math.max(highest, fetch(c, known, since, together, latest, vanished, live));
             if (!together) {
-                highest = Math.max(highest,
-                        fetch(c, known, token.vanishedModSeq(), true, new ArrayList<>(), vanished, live));
+                // The token's vanished mod-sequence is at or above the changes' one, so whatever this answer holds
+                // changed since the token too; a change made between the two FETCHes is reported now, because the
+                // next token carries the highest mod-sequence of both.
+                highest = Math.max(highest, fetch(c, known, token.vanishedModSeq(), true, latest, vanished, live));
             }
             if (!vanished.isEmpty()) {
                 // A server may hold back the live VANISHED of an expunge made during the FETCH until the next command.
@@ -93,6 +97,7 @@ final class ModSeqChanges {
         // CHANGEDSINCE only answers mod-sequences above the one asked for, but a server may add an unsolicited FETCH
         // it still owed this session (Dovecot delivers IDLE notifications 500 ms late). A complete token (no UID
         // cursor) has reported everything up to and including its mod-sequence, so that FETCH is no change.
+        List<Change> changes = new ArrayList<>(latest.values());
         changes.removeIf(ch -> ch.modSeq() < token.modSeq() || ch.modSeq() == token.modSeq()
                 && (token.modSeqUid() == 0 || ch.uid() <= token.modSeqUid()) || vanished.contains(ch.uid()));
         changes.sort(Comparator.comparingLong(Change::modSeq).thenComparingLong(Change::uid));
@@ -130,9 +135,11 @@ final class ModSeqChanges {
 
     /**
      * One {@code UID FETCH known (UID FLAGS) (CHANGEDSINCE since [VANISHED])}; returns the highest mod-sequence seen.
+     * A message appears in {@code into} once, with its latest state: a server may add unsolicited FETCHes for the
+     * same message (an earlier change it still owed this session) to the ones the command asked for.
      */
-    private static long fetch(ImapConnection c, String known, long since, boolean withVanished, List<Change> into,
-                              Set<Long> vanished, Set<Long> live) throws ProtocolException {
+    private static long fetch(ImapConnection c, String known, long since, boolean withVanished,
+                              Map<Long, Change> into, Set<Long> vanished, Set<Long> live) throws ProtocolException {
         Argument args = new Argument();
         args.writeAtom(known);
         args.writeAtom("(UID FLAGS)");
@@ -143,7 +150,8 @@ final class ModSeqChanges {
                 MODSEQ m = f.getItem(MODSEQ.class);
                 long modSeq = m == null ? since + 1 : m.modseq;
                 highest = Math.max(highest, modSeq);
-                into.add(new Change(SummaryReader.uid(f), modSeq, SummaryReader.flags(f.getItem(FLAGS.class))));
+                Change change = new Change(SummaryReader.uid(f), modSeq, SummaryReader.flags(f.getItem(FLAGS.class)));
+                into.merge(change.uid(), change, (a, b) -> b.modSeq() >= a.modSeq() ? b : a);
             } else if (withVanished && r instanceof IMAPResponse ir && ir.isUnTagged() && ir.keyEquals("VANISHED")) {
                 readVanished(ir, vanished, live);
             }
