@@ -30,12 +30,14 @@ final class MessageDownload {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return true;
         }
-        RangeHeader.Selection selection = RangeHeader.select(request.getHeader("Range"),
-                request.getHeader("If-Range"), message.etag(), message.size());
+        String range = request.getHeader("Range");
+        long size = range == null ? message.size() : message.servedSize();
+        RangeHeader.Selection selection = RangeHeader.select(range, request.getHeader("If-Range"), message.etag(),
+                size);
         if (selection instanceof RangeHeader.Unsatisfiable) {
-            response.setHeader("Content-Range", "bytes */" + message.size());
+            response.setHeader("Content-Range", "bytes */" + size);
             DavErrors.text(response, HttpServletResponse.SC_REQUESTED_RANGE_NOT_SATISFIABLE,
-                    "the range starts past the end of the " + message.size() + "-byte message");
+                    "the range starts past the end of the " + size + "-byte message");
             return true;
         }
         if (selection instanceof RangeHeader.Part part) {
@@ -44,7 +46,7 @@ final class MessageDownload {
             response.setHeader("ETag", message.etag());
             response.setDateHeader("Last-Modified", message.getModificationTime());
             response.setHeader("Accept-Ranges", "bytes");
-            response.setHeader("Content-Range", "bytes " + part.first() + "-" + part.last() + "/" + message.size());
+            response.setHeader("Content-Range", "bytes " + part.first() + "-" + part.last() + "/" + size);
             response.setContentLengthLong(part.length());
             if (body) {
                 try (Content content = message.open(part.range())) {

@@ -61,6 +61,19 @@ final class MessageResource extends MailResource {
         return wrapped >= 0 ? wrapped : message.size();
     }
 
+    /**
+     * The size a GET sends, checked against the data: the listing's {@link #size()} comes from RFC822.SIZE, which
+     * some servers misreport (GreenMail leaves the header out). Costs one FETCH of the first chunk for a message.
+     */
+    long servedSize() throws IOException {
+        if (wrappedBytes() >= 0) {
+            return size();
+        }
+        try (Content content = open(ByteRange.ALL)) {
+            return content.totalLength().orElse(size());
+        }
+    }
+
     /** The file's media type: a message, or a wrapped file's generic type. */
     String contentType() {
         return wrappedBytes() >= 0 ? WRAPPED_CONTENT_TYPE : CONTENT_TYPE;
@@ -105,18 +118,23 @@ final class MessageResource extends MailResource {
         MailProperties.add(props, message);
     }
 
-    /** Streams the message in bounded chunks (IMAP partial FETCH); only headers are written for HEAD. */
+    /**
+     * Streams the message in bounded chunks (IMAP partial FETCH); only headers are written for HEAD. The length sent
+     * is the one the content reader checked against the data, not the listing's RFC822.SIZE: a server that
+     * misreports the size (GreenMail leaves the header out) gets its message served whole, never cut short.
+     */
     @Override
     public void spool(OutputContext context) throws IOException {
         context.setContentType(contentType());
-        context.setContentLength(size());
         context.setETag(etag());
         context.setModificationTime(getModificationTime());
         context.setProperty("Accept-Ranges", "bytes");
         if (!context.hasStream()) {
+            context.setContentLength(servedSize());
             return;
         }
         try (Content content = open(ByteRange.ALL)) {
+            context.setContentLength(content.length().orElse(size()));
             BodyCopy.copy(content.stream(), context.getOutputStream());
         }
     }
