@@ -50,7 +50,7 @@ final class CompareCommand {
             err.println("lemongate compare: " + e.getMessage());
             return Main.EXIT_USAGE;
         }
-        quietGateway();
+        Runnable restoreLogging = quietGateway();
         List<AutoCloseable> started = new ArrayList<>();
         try {
             Endpoints endpoints = endpoints(options, started, err);
@@ -76,15 +76,22 @@ final class CompareCommand {
                     err.println("lemongate compare: stopping " + started.get(i) + ": " + e.getMessage());
                 }
             }
+            restoreLogging.run();
         }
     }
 
-    /** The in-process gateway's access log would bury the progress lines; its warnings and errors still show. */
-    private static void quietGateway() {
+    /**
+     * The in-process gateway's access log would bury the progress lines; its warnings and errors still show. Returns
+     * what puts the level back, so that a caller in the same JVM (an embedding program, a test) keeps its logging.
+     */
+    private static Runnable quietGateway() {
         org.slf4j.Logger root = LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         if (root instanceof Logger logback) {
+            Level before = logback.getLevel();
             logback.setLevel(Level.WARN);
+            return () -> logback.setLevel(before);
         }
+        return () -> { };
     }
 
     /** The servers to measure: as given, or started here (remembered in {@code started} to be stopped). */

@@ -41,6 +41,9 @@ class CompareJmapCommandTest {
         GreenMail cyrusSmtp = smtpServer();
         gatewaySmtp.setUser("ann@localhost", "ann", "secret");
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.classic.Level rootLevel = root.getLevel();
         try (CyrusServer cyrus = CyrusServer.startSubmittingTo(Map.of("ann", "secret"),
                 cyrusSmtp.getSmtp().getPort())) {
             int status = Main.run(new String[] {"compare", "--imap", cyrus.imapUrl(),
@@ -51,6 +54,7 @@ class CompareJmapCommandTest {
                     new PrintStream(progress, true, StandardCharsets.UTF_8));
             String log = progress.toString(StandardCharsets.UTF_8);
             assertEquals(0, status, log);
+            assertEquals(rootLevel, root.getLevel(), "the command quiets the gateway's log only while it runs");
 
             Path latest = out.resolve(Compare.LATEST);
             JsonNode jmap = client(JSON.readTree(latest.resolve("report.json").toFile()), "JMAP");

@@ -230,7 +230,7 @@ final class ImapClient implements MailClient {
         Base64Feed feed = new Base64Feed(digest);
         fetchRange(latencies, number, 0, (int) Math.min(cutAt, size), feed);
         fetchRange(latencies, number, (int) Math.min(cutAt, size), size, feed);
-        return new Download(feed.decoded(), Downloads.hex(digest), false, "");
+        return new Download(feed.decoded(), Downloads.hex(digest), false, "", -1);
     }
 
     /** Partial FETCHes of section 2 from {@code start} (inclusive) to {@code end} (exclusive), decoding base64. */

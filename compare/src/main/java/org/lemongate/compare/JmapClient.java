@@ -210,7 +210,8 @@ final class JmapClient implements MailClient {
                 part.path("type").asText("application/octet-stream"));
         Download d = ResumedDownload.run(http, latencies, () -> http.request(path), cutAt, false);
         return d.note().isEmpty() ? d : new Download(d.bytes(), d.sha256(), false,
-                "the JMAP server answered the Range request with the whole blob, so the download restarted");
+                "the JMAP server answered the Range request with the whole blob, so the download restarted",
+                d.declared());
     }
 
     @Override

@@ -23,8 +23,10 @@ final class ResumedDownload {
     static Download run(HttpTransport http, Latencies latencies, Supplier<HttpRequest.Builder> request, long cutAt,
                         boolean wholeMessage) throws Exception {
         MessageDigest[] digest = {Downloads.sha256()};
+        long[] declared = {-1};
         long first = latencies.time(() -> {
             HttpResponse<InputStream> cut = http.stream(request.get().GET().build());
+            declared[0] = cut.headers().firstValueAsLong("Content-Length").orElse(-1);
             try (InputStream body = cut.body()) {
                 return Downloads.read(body, digest[0], cutAt);
             }
@@ -43,7 +45,8 @@ final class ResumedDownload {
         });
         return restarted[0]
                 ? new Download(rest, Downloads.hex(digest[0]), wholeMessage,
-                        "the gateway serves no range of this content, so the download restarted from the beginning")
-                : new Download(first + rest, Downloads.hex(digest[0]), wholeMessage, "");
+                        "the gateway serves no range of this content, so the download restarted from the beginning",
+                        declared[0])
+                : new Download(first + rest, Downloads.hex(digest[0]), wholeMessage, "", declared[0]);
     }
 }

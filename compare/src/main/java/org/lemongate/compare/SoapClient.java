@@ -108,7 +108,7 @@ final class SoapClient extends GatewayClient {
         latencies.time(() -> streamData(attachment(message, 0), feed, cutAt));
         long first = feed.decoded();
         latencies.time(() -> streamData(attachment(message, first), feed, Long.MAX_VALUE));
-        return new Download(feed.decoded(), Downloads.hex(digest), false, "");
+        return new Download(feed.decoded(), Downloads.hex(digest), false, "", -1);
     }
 
     @Override
