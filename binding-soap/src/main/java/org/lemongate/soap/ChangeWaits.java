@@ -4,13 +4,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.lemongate.mapping.ChangeSignal;
 import org.lemongate.mapping.Changes;
@@ -25,8 +26,10 @@ import org.lemongate.mapping.SyncToken;
 /**
  * WaitForChanges: the changes since a sync token, or, while there are none, a wait for the user's watcher to signal
  * some, for at most the hold time. A wait holds no thread: it is a subscription, a timer and a future that completes
- * once. Signals only trigger a fresh {@link MailAccount#changesSince} query, so a signal that brings nothing new costs
- * a query and the sync token alone decides what the client gets.
+ * once. The first query is the request's own ({@link MailAccount#changesSince}); a signal then asks the watcher
+ * ({@link Subscription#changesSince}), which answers on the user's one watching connection, so a held wait pins no
+ * pooled connection (ADR 0068). A signal that brings nothing new costs a query, and the sync token alone decides
+ * what the client gets.
  */
 final class ChangeWaits implements AutoCloseable {
 
@@ -117,7 +120,8 @@ final class ChangeWaits implements AutoCloseable {
         final MailAccount account;
         final MailboxName mailbox;
         final int maxChanges;
-        final AtomicBoolean queryQueued = new AtomicBoolean();
+        /** Signals not yet answered: 0 when no question is out, more than 1 when signals came while one was. */
+        final AtomicInteger signals = new AtomicInteger();
         volatile SyncToken token;
         volatile Subscription subscription;
 
@@ -134,26 +138,46 @@ final class ChangeWaits implements AutoCloseable {
             });
         }
 
-        /** Runs on the watcher's thread: only queues a query, and only one at a time. */
+        /** Runs on the watcher's thread: only asks the watcher, one question at a time. */
         void signal(ChangeSignal signal) {
             if (signal.kind() != ChangeSignal.Kind.INTERRUPTED && !result.isDone()
-                    && queryQueued.compareAndSet(false, true)) {
-                worker.execute(() -> {
-                    queryQueued.set(false);
-                    try {
-                        query();
-                    } catch (RuntimeException e) {
-                        result.completeExceptionally(e);
-                    }
-                });
+                    && signals.getAndIncrement() == 0) {
+                ask();
             }
         }
 
+        private void ask() {
+            Subscription s = subscription;
+            if (s == null) {
+                // Signalled while subscribing: the first query, which runs next, sees that change.
+                signals.set(0);
+                return;
+            }
+            s.changesSince(token, maxChanges).whenCompleteAsync((changes, error) -> {
+                if (error != null) {
+                    Throwable cause = error instanceof CompletionException && error.getCause() != null
+                            ? error.getCause() : error;
+                    result.completeExceptionally(cause);
+                    return;
+                }
+                answered(changes);
+                // Signals that came while the question was out may name changes its answer did not see.
+                if (!result.isDone() && !signals.compareAndSet(1, 0)) {
+                    signals.set(1);
+                    ask();
+                }
+            }, worker);
+        }
+
+        /** The first query, the request's own, on the calling thread. */
         void query() {
+            answered(account.changesSince(mailbox, token, maxChanges));
+        }
+
+        private void answered(Changes changes) {
             if (result.isDone()) {
                 return;
             }
-            Changes changes = account.changesSince(mailbox, token, maxChanges);
             if (!changes.isEmpty() || changes.more()) {
                 result.complete(changes);
             } else {
