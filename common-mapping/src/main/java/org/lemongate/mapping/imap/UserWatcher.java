@@ -311,7 +311,10 @@ final class UserWatcher implements Runnable {
         try {
             AtomicBoolean news = new AtomicBoolean();
             SyncToken now = ChangeFeed.tokenOn(c, primary, () -> news.set(true));
-            boolean moved = known != null && !now.equals(known);
+            // With no earlier look to compare with, a round that answered questions signals anyway: a change made
+            // between an answer (a subscriber's starting token) and this SELECT is counted in here and would
+            // otherwise reach nobody. At worst that costs each subscriber one empty query.
+            boolean moved = known == null ? lent : !now.equals(known);
             followed = primary;
             known = now;
             if (moved || news.get()) {
