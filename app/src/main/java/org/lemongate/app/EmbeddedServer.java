@@ -73,7 +73,7 @@ public final class EmbeddedServer implements AutoCloseable {
                     // The bindings enforce the upload limit with their own errors; Undertow's cap only has to stay
                     // above it (SOAP carries base64, a third larger than the message, plus the envelope).
                     .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, maxEntity(config.maxUpload()))
-                    .setHandler(deployment.start())
+                    .setHandler(new IoThreadCompletion(deployment.start()))
                     .build();
             undertow.start();
         } catch (ServletException | RuntimeException e) {
