@@ -44,6 +44,14 @@ public final class Benchmarks {
     private static final int WARMUP_CHEAP = 3000;
     /** Rounds of the mapping benchmark, each on new connections; the report gives their medians. */
     private static final int DEFAULT_ROUNDS = 3;
+    /** The operations and contenders of the {@code bindings} mode, as its tables name them. */
+    private static final String LIST = "list 50 newest summaries";
+    private static final String GET = "get a 100 KB message";
+    private static final String MAPPING = "mapping layer (in-process)";
+    private static final String REST_LIST = "REST GET /api/v1/messages";
+    private static final String REST_RAW = "REST GET /api/v1/messages/{id}/raw";
+    private static final String SOAP_LIST = "SOAP ListMessages";
+    private static final String SOAP_MIME = "SOAP GetMessageMime";
 
     private Benchmarks() {
     }
@@ -183,7 +191,9 @@ public final class Benchmarks {
 
     /**
      * REST and SOAP against the mapping layer they both call, in one run: a gateway in its own JVM (the built
-     * lemongate.jar) in front of the same Dovecot, one keep-alive connection per binding, gzip accepted.
+     * lemongate.jar) in front of the same Dovecot, one keep-alive connection per binding and client, gzip accepted.
+     * Each binding is called through two clients sending the same requests: {@code java.net.http} and a blocking
+     * socket client ({@link BlockingHttp}); both read and check every answer in full.
      */
     static String bindings(boolean quick, Path jar) throws Exception {
         String user = "bench";
@@ -193,62 +203,93 @@ public final class Benchmarks {
             BackendSettings settings = BackendSettings.defaults(URI.create(dovecot.imapUrl()), Optional.empty())
                     .withStartTls(BackendSettings.StartTls.OFF);
             try (GatewayProcess gatewayProcess = GatewayProcess.start(jar, dovecot.imapUrl());
-                 ImapGateway gateway = ImapGateway.start(settings)) {
+                 ImapGateway gateway = ImapGateway.start(settings);
+                 BindingCalls restJdk = new BindingCalls(gatewayProcess.base(), user, password);
+                 BindingCalls restBlocking = new BindingCalls(gatewayProcess.base(), user, password,
+                         BindingCalls.Client.BLOCKING);
+                 BindingCalls soapJdk = new BindingCalls(gatewayProcess.base(), user, password);
+                 BindingCalls soapBlocking = new BindingCalls(gatewayProcess.base(), user, password,
+                         BindingCalls.Client.BLOCKING)) {
                 MailAccount account = gateway.login(Credentials.password(user, password, "127.0.0.1"));
                 long uidValidity = account.mailbox(MailboxName.INBOX).status().orElseThrow().uidValidity();
                 MessageRef ref100k = MessageRef.of(MailboxName.INBOX, uidValidity, seeded.uid100k());
-                BindingCalls rest = new BindingCalls(gatewayProcess.base(), user, password);
-                BindingCalls soap = new BindingCalls(gatewayProcess.base(), user, password);
+                long uid100k = seeded.uid100k();
+                BindingAnswers answers = BindingAnswers.check(restJdk, restBlocking, soapJdk, soapBlocking,
+                        uidValidity, uid100k, account, ref100k);
+                SideBySide list = new SideBySide(LIST)
+                        .add(MAPPING, () -> account.listMessages(MailboxName.INBOX, SearchCriteria.ALL,
+                                PageRequest.first(50)));
+                SideBySide get = new SideBySide(GET)
+                        .add(MAPPING, () -> drain(account.openRaw(ref100k, ByteRange.ALL)));
+                for (BindingCalls rest : List.of(restBlocking, restJdk)) {
+                    list.add(REST_LIST + " (" + rest.client().label() + ")",
+                            () -> answers.expectRestList(rest.restList(50, true)));
+                    get.add(REST_RAW + " (" + rest.client().label() + ")",
+                            () -> answers.expectRestRaw(rest.restRaw("INBOX", uidValidity, uid100k, true)));
+                }
+                for (BindingCalls soap : List.of(soapBlocking, soapJdk)) {
+                    list.add(SOAP_LIST + " (" + soap.client().label() + ")", () -> soap.soapList(50, true));
+                    get.add(SOAP_MIME + " (" + soap.client().label() + ")",
+                            () -> soap.soapMime("INBOX", uidValidity, uid100k, true));
+                }
                 int scale = quick ? 5 : 1;
+                System.err.println("warming up until the JIT compilers settle ...");
+                String warmup = new Warmup(List.of(list, get), List.of(new JitActivity(gatewayProcess.pid(),
+                        "gateway"), new JitActivity(ProcessHandle.current().pid(), "this JVM")), 50,
+                        Duration.ofSeconds(quick ? 30 : 120)).run();
                 List<SideBySide.Row> rows = new ArrayList<>();
                 System.err.println("measuring list-50 ...");
-                rows.addAll(new SideBySide("list 50 newest summaries")
-                        .add("mapping layer (in-process)", () -> account.listMessages(MailboxName.INBOX,
-                                SearchCriteria.ALL, PageRequest.first(50)))
-                        .add("REST GET /api/v1/messages", () -> rest.restList(50, true))
-                        .add("SOAP ListMessages", () -> soap.soapList(50, true))
-                        .run(WARMUP_LIST / scale, 300 / scale));
+                rows.addAll(list.run(WARMUP_LIST / scale, 300 / scale));
                 System.err.println("measuring get-100KB ...");
-                rows.addAll(new SideBySide("get a 100 KB message")
-                        .add("mapping layer (in-process)", () -> drain(account.openRaw(ref100k, ByteRange.ALL)))
-                        .add("REST GET /api/v1/messages/{id}/raw", () -> rest.restRaw("INBOX", uidValidity,
-                                seeded.uid100k(), true))
-                        .add("SOAP GetMessageMime", () -> soap.soapMime("INBOX", uidValidity, seeded.uid100k(), true))
-                        .run(WARMUP_LIST / scale, 300 / scale));
+                rows.addAll(get.run(WARMUP_LIST / scale, 300 / scale));
                 StringBuilder b = new StringBuilder(table("REST and SOAP against the mapping layer", rows));
+                b.append("\n").append(warmup).append(", then ").append(WARMUP_LIST / scale)
+                        .append(" more interleaved calls each before the measured ones.\n");
                 b.append("\n| response | REST bytes | REST gzip | SOAP bytes | SOAP gzip | SOAP/REST gzip |\n");
                 b.append("|---|---:|---:|---:|---:|---:|\n");
-                sizes(b, "list 50 newest summaries", rest.restList(50, false), rest.restList(50, true),
-                        soap.soapList(50, false), soap.soapList(50, true));
-                sizes(b, "get a 100 KB message", rest.restRaw("INBOX", uidValidity, seeded.uid100k(), false),
-                        rest.restRaw("INBOX", uidValidity, seeded.uid100k(), true),
-                        soap.soapMime("INBOX", uidValidity, seeded.uid100k(), false),
-                        soap.soapMime("INBOX", uidValidity, seeded.uid100k(), true));
-                b.append("\nSOAP/REST p50 latency: ");
-                b.append(String.format(java.util.Locale.ROOT, "list-50 %.2fx, get-100KB %.2fx%n",
-                        rows.get(2).p50() / rows.get(1).p50(), rows.get(5).p50() / rows.get(4).p50()));
-                b.append(String.format(java.util.Locale.ROOT, "REST over the mapping layer at p50: list-50 +%.2f ms, "
-                        + "get-100KB +%.2f ms%n", rows.get(1).p50() - rows.get(0).p50(),
-                        rows.get(4).p50() - rows.get(3).p50()));
+                sizes(b, "list 50 newest summaries", restJdk.restList(50, false), restJdk.restList(50, true),
+                        soapJdk.soapList(50, false), soapJdk.soapList(50, true));
+                sizes(b, "get a 100 KB message", restJdk.restRaw("INBOX", uidValidity, uid100k, false),
+                        restJdk.restRaw("INBOX", uidValidity, uid100k, true),
+                        soapJdk.soapMime("INBOX", uidValidity, uid100k, false),
+                        soapJdk.soapMime("INBOX", uidValidity, uid100k, true));
+                for (BindingCalls.Client client : BindingCalls.Client.values()) {
+                    String c = " (" + client.label() + ")";
+                    b.append(String.format(java.util.Locale.ROOT, "%nHTTP client: %s%n", client.label()));
+                    double restList = p50(rows, LIST, REST_LIST + c);
+                    double restRaw = p50(rows, GET, REST_RAW + c);
+                    b.append(String.format(java.util.Locale.ROOT, "SOAP/REST p50 latency: list-50 %.2fx, "
+                            + "get-100KB %.2fx%n", p50(rows, LIST, SOAP_LIST + c) / restList,
+                            p50(rows, GET, SOAP_MIME + c) / restRaw));
+                    b.append(String.format(java.util.Locale.ROOT, "REST over the mapping layer at p50: list-50 "
+                            + "%+.2f ms, get-100KB %+.2f ms%n", restList - p50(rows, LIST, MAPPING),
+                            restRaw - p50(rows, GET, MAPPING)));
+                }
                 Duration turn = Duration.ofSeconds(quick ? 3 : 10);
-                ConcurrentThroughput list = new ConcurrentThroughput(() -> account.listMessages(MailboxName.INBOX,
-                        SearchCriteria.ALL, PageRequest.first(50)), rest.restListUri(50), rest.authorization(),
-                        gatewayProcess.pid(), turn);
-                ConcurrentThroughput raw = new ConcurrentThroughput(() -> drain(account.openRaw(ref100k,
-                        ByteRange.ALL)), rest.restRawUri("INBOX", uidValidity, seeded.uid100k()), rest.authorization(),
+                ConcurrentThroughput listAtOnce = new ConcurrentThroughput(() -> account.listMessages(
+                        MailboxName.INBOX, SearchCriteria.ALL, PageRequest.first(50)), restJdk.restListUri(50),
+                        restJdk.authorization(), gatewayProcess.pid(), turn);
+                ConcurrentThroughput rawAtOnce = new ConcurrentThroughput(() -> drain(account.openRaw(ref100k,
+                        ByteRange.ALL)), restJdk.restRawUri("INBOX", uidValidity, uid100k), restJdk.authorization(),
                         gatewayProcess.pid(), turn);
                 System.err.println("measuring " + ConcurrentThroughput.CLIENTS + " concurrent clients ...");
                 int rounds = quick ? 1 : 3;
                 b.append(String.format(java.util.Locale.ROOT, "%n%d concurrent clients, %d s turns taking turns "
-                        + "(REST client: %s):%n%n", ConcurrentThroughput.CLIENTS, turn.toSeconds(), list.client()));
+                        + "(REST client: %s):%n%n", ConcurrentThroughput.CLIENTS, turn.toSeconds(),
+                        listAtOnce.client()));
                 b.append("| operation | round | mapping layer calls/s | REST requests/s | REST/mapping | "
                         + "mapping CPU ms/call (this JVM) | gateway CPU ms/request | of which JIT |\n"
                         + "|---|---|---:|---:|---:|---:|---:|---:|\n");
-                b.append(ConcurrentThroughput.table("list 50 newest summaries", list.run(rounds)));
-                b.append(ConcurrentThroughput.table("get a 100 KB message", raw.run(rounds)));
+                b.append(ConcurrentThroughput.table("list 50 newest summaries", listAtOnce.run(rounds)));
+                b.append(ConcurrentThroughput.table("get a 100 KB message", rawAtOnce.run(rounds)));
                 return b.toString();
             }
         }
+    }
+
+    private static double p50(List<SideBySide.Row> rows, String operation, String contender) {
+        return rows.stream().filter(r -> r.operation().equals(operation) && r.contender().equals(contender))
+                .findFirst().orElseThrow().p50();
     }
 
     private static void sizes(StringBuilder b, String what, long rest, long restGzip, long soap, long soapGzip) {

@@ -39,8 +39,6 @@ final class ConcurrentThroughput {
     static final int CLIENTS = 16;
 
     private static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in");
-    /** USER_HZ, the unit of CPU times in /proc: 100 on every Linux architecture the JDK runs on. */
-    private static final int CLOCK_TICKS = 100;
     private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
 
     /**
@@ -60,6 +58,7 @@ final class ConcurrentThroughput {
     private final String authorization;
     private final ProcessHandle gateway;
     private final Duration turn;
+    private final JitActivity compilers;
     private final Optional<Path> wrk = Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
             .map(d -> Path.of(d, "wrk")).filter(Files::isExecutable).findFirst();
 
@@ -70,6 +69,7 @@ final class ConcurrentThroughput {
         this.gateway = ProcessHandle.of(gatewayPid).orElseThrow(() ->
                 new IllegalStateException("the gateway process " + gatewayPid + " is gone"));
         this.turn = turn;
+        this.compilers = new JitActivity(gatewayPid, "gateway");
     }
 
     /** Which REST client measured: wrk or the JDK's. */
@@ -86,10 +86,11 @@ final class ConcurrentThroughput {
             double[] m = mapping();
             double mappingCpu = (ownCpuNanos() - cpu0) / 1e6 / m[1];
             long gateway0 = gatewayCpuNanos();
-            long jit0 = compilerTicks();
+            long jit0 = compilers.ticks();
             double[] rest = rest();
             double gatewayCpu = (gatewayCpuNanos() - gateway0) / 1e6 / rest[1];
-            double jit = jit0 < 0 ? Double.NaN : (compilerTicks() - jit0) * 1000.0 / CLOCK_TICKS / rest[1];
+            double jit = jit0 < 0 ? Double.NaN
+                    : (compilers.ticks() - jit0) * 1000.0 / JitActivity.CLOCK_TICKS / rest[1];
             out.add(new Round(m[0], rest[0], mappingCpu, gatewayCpu, jit));
         }
         return out;
@@ -165,36 +166,6 @@ final class ConcurrentThroughput {
     private long gatewayCpuNanos() {
         return gateway.info().totalCpuDuration().orElseThrow(() ->
                 new IllegalStateException("the OS does not report the gateway's CPU time")).toNanos();
-    }
-
-    /**
-     * CPU clock ticks the gateway's JIT compiler threads have used (Linux {@code /proc/PID/task/TID/stat}), or -1
-     * where there is no such file.
-     */
-    private long compilerTicks() {
-        Path tasks = Path.of("/proc", Long.toString(gateway.pid()), "task");
-        if (!Files.isDirectory(tasks)) {
-            return -1;
-        }
-        long ticks = 0;
-        try (Stream<Path> threads = Files.list(tasks)) {
-            for (Path t : threads.toList()) {
-                try {
-                    // HotSpot names them "C1 CompilerThread0", "C2 CompilerThread1", cut to 15 characters.
-                    if (Files.readString(t.resolve("comm")).contains("CompilerThre")) {
-                        String stat = Files.readString(t.resolve("stat"));
-                        // Fields after the command name (which is in parentheses): utime and stime are 14 and 15.
-                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                    }
-                } catch (IOException threadEnded) {
-                    // A compiler thread that ended between listing and reading has nothing more to add.
-                }
-            }
-        } catch (IOException e) {
-            return -1;
-        }
-        return ticks;
     }
 
     private static long ownCpuNanos() {

@@ -38,6 +38,16 @@ final class SideBySide {
     record Row(String operation, String contender, int n, double p50, double p95, double ratio, double cpuP50) {
     }
 
+    /** Runs every contender {@code iterations} times, interleaved as in {@link #run}, measuring nothing. */
+    void warm(int iterations) throws Exception {
+        List<String> names = new ArrayList<>(contenders.keySet());
+        for (int i = 0; i < iterations; i++) {
+            for (int k = 0; k < names.size(); k++) {
+                contenders.get(names.get((i + k) % names.size())).run();
+            }
+        }
+    }
+
     List<Row> run(int warmup, int iterations) throws Exception {
         List<String> names = new ArrayList<>(contenders.keySet());
         Map<String, Samples> samples = new LinkedHashMap<>();
