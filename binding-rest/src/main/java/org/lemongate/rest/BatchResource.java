@@ -93,7 +93,7 @@ public final class BatchResource {
         }
         MailAccount account = Authentication.account(request);
         List<String> ids = batch.ids() == null ? List.of() : batch.ids();
-        int max = account.serviceInfo().limits().maxBatchItems();
+        int max = account.limits().maxBatchItems();
         if (ids.isEmpty()) {
             throw new MailException.InvalidInput("ids", "name at least one message in 'ids'");
         }

@@ -32,7 +32,7 @@ final class FormLimit implements ContainerRequestFilter {
         if (type == null || !type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE)) {
             return;
         }
-        long max = Authentication.account(request).serviceInfo().limits().maxUploadBytes();
+        long max = Authentication.account(request).limits().maxUploadBytes();
         if (context.getLength() > max) {
             throw new MailException.TooLarge("a submission form may have at most " + max + " bytes", max);
         }

@@ -52,7 +52,7 @@ public final class MessagesResource {
     @GET
     public Response list() {
         MailAccount account = Authentication.account(request);
-        ListQuery query = ListQuery.parse(uri.getQueryParameters(), account.serviceInfo().limits().maxPageSize());
+        ListQuery query = ListQuery.parse(uri.getQueryParameters(), account.limits().maxPageSize());
         Page<MessageSummary> page = account.listMessages(query.mailbox(), query.criteria(), query.page());
         ApiLinks links = ApiLinks.of(request);
         Map<String, String> hrefs = new LinkedHashMap<>();

@@ -23,7 +23,7 @@ final class Upload {
      * @throws MailException.TooLarge when the body announces or turns out to have more than the limit
      */
     static SpooledMessage spool(InputStream body, long declaredLength, MailAccount account) {
-        long max = account.serviceInfo().limits().maxUploadBytes();
+        long max = account.limits().maxUploadBytes();
         if (declaredLength > max) {
             throw tooLarge(max);
         }

@@ -19,8 +19,14 @@ public interface MailAccount {
     /** The login name. */
     String user();
 
-    /** Capabilities and limits. */
+    /** Capabilities and limits. Asks the IMAP server for its capabilities, so it uses a pooled connection. */
     ServiceInfo serviceInfo();
+
+    /**
+     * The limits the gateway enforces, the same as {@code serviceInfo().limits()} but without using an IMAP
+     * connection: for the checks a binding makes on every request (page size, upload size, batch size).
+     */
+    Limits limits();
 
     /** Every mailbox of the user, parents before children, with roles, counters and subscription. */
     List<MailboxInfo> listMailboxes();

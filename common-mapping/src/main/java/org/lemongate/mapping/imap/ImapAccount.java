@@ -20,6 +20,7 @@ import org.lemongate.mapping.DeleteMode;
 import org.lemongate.mapping.FlagChange;
 import org.lemongate.mapping.Flags;
 import org.lemongate.mapping.ItemResult;
+import org.lemongate.mapping.Limits;
 import org.lemongate.mapping.MailAccount;
 import org.lemongate.mapping.MailException;
 import org.lemongate.mapping.MailboxInfo;
@@ -70,8 +71,13 @@ final class ImapAccount implements MailAccount {
 
     @Override
     public ServiceInfo serviceInfo() {
-        return new ServiceInfo(gateway.version(), mailboxes.capabilities(), gateway.settings().limits(),
+        return new ServiceInfo(gateway.version(), mailboxes.capabilities(), limits(),
                 gateway.settings().smtp().isPresent());
+    }
+
+    @Override
+    public Limits limits() {
+        return gateway.settings().limits();
     }
 
     @Override

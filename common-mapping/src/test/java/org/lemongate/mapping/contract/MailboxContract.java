@@ -34,6 +34,7 @@ public interface MailboxContract {
         assertFalse(info.gatewayVersion().isBlank());
         assertTrue(info.has("IMAP4rev1"), () -> "capabilities: " + info.serverCapabilities());
         assertEquals(backend().settings().limits(), info.limits());
+        assertEquals(info.limits(), TestUser.create(backend()).account().limits());
         assertEquals(backend().settings().smtp().isPresent(), info.submission());
     }
 

@@ -87,6 +87,16 @@ class BackendFailureTest {
     }
 
     @Test
+    void limitsNeedNoImapConnectionWhereServiceInfoDoes() {
+        MailAccount account = gateway.login(ann);
+        proxy.stop();
+        // The failed listing drops the user's pooled connections, so serviceInfo() has to open a new one.
+        assertUnavailableWithin(BOUND, account::listMailboxes);
+        assertUnavailableWithin(BOUND, account::serviceInfo);
+        assertEquals(TestSettings.loopback(proxy.port(), Optional.empty()).limits(), account.limits());
+    }
+
+    @Test
     void hungServerTimesOutWithinTheReadTimeoutAndTheSameGatewayRecovers() {
         MailAccount account = gateway.login(ann);
         account.listMailboxes();
