@@ -5,7 +5,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,16 +55,21 @@ final class CyrusJmapComparison {
                 checkSameWork(rest, jmap, account);
                 int scale = quick ? 5 : 1;
                 System.err.println("measuring list-50 against Cyrus ...");
-                List<SideBySide.Row> rows = new SideBySide("50 newest summaries")
+                SideBySide contenders = new SideBySide("50 newest summaries")
                         .add("REST GET /api/v1/messages (gateway jar)", () -> rest.restList(PAGE, true))
                         .add("Cyrus JMAP Email/query + Email/get", () -> jmap.newestSummaries(PAGE, false, true))
                         .add("Cyrus JMAP, with preview (reference)", () -> jmap.newestSummaries(PAGE, true, true))
                         .add("mapping layer in-process (IMAP to Cyrus)", () -> account.listMessages(
                                 MailboxName.INBOX, SearchCriteria.ALL, PageRequest.first(PAGE)))
                         .add("hand-written IMAP, plain socket (shows the ACK stall)",
-                                () -> hand.newestSummaries(PAGE))
-                        .run(WARMUP / scale, ITERATIONS / scale);
-                return report(rows, rest, jmap, loadBefore);
+                                () -> hand.newestSummaries(PAGE));
+                System.err.println("warming up until the JIT compilers settle ...");
+                String warmup = new Warmup(List.of(contenders), List.of(new JitActivity(gatewayProcess.pid(),
+                        "gateway"), new JitActivity(ProcessHandle.current().pid(), "this JVM")), 20,
+                        Duration.ofSeconds(quick ? 30 : 90)).run();
+                List<SideBySide.Row> rows = contenders.run(WARMUP / scale, ITERATIONS / scale);
+                return report(rows, rest, jmap, loadBefore) + "\n" + warmup + ", then " + WARMUP / scale
+                        + " more interleaved calls each before the measured ones.\n";
             }
         }
     }
