@@ -1,12 +1,14 @@
 package org.lemongate.soap;
 
 import java.io.IOException;
+import java.util.Arrays;
 
 /**
  * A deflate block (RFC 1951, 3.2.7: compressed with dynamic Huffman codes) that holds base64 text as literals under
- * one fixed code: 63 of the 64 base64 characters get 6 bits, {@code /} and end-of-block 7. There is nothing to
- * search and nothing to count; coding a character is a table lookup and a shift, and 4 characters of base64 cost
- * about 3 bytes, what the bytes they encode would take raw. Any other byte ends the block.
+ * one fixed code: 63 of the 64 base64 characters get 6 bits, {@code /} and end-of-block 7 (one character has to
+ * give up a bit for end-of-block; which one hardly matters). There is nothing to search and nothing to count: two
+ * characters are one table lookup and a shift, and 4 characters of base64 cost about 3 bytes, what the bytes they
+ * encode would take raw. Any other byte ends the block.
  */
 final class Base64Block {
 
@@ -34,7 +36,7 @@ final class Base64Block {
         // Two distance codes of one bit: a complete code, which every inflater accepts, though none is used.
         lengths[LITERAL_CODES] = 1;
         lengths[LITERAL_CODES + 1] = 1;
-        int[] literal = canonical(java.util.Arrays.copyOf(lengths, LITERAL_CODES));
+        int[] literal = canonical(Arrays.copyOf(lengths, LITERAL_CODES));
         for (char c : ALPHABET.toCharArray()) {
             CODES[c] = lengths[c] << 16 | literal[c];
         }
@@ -179,7 +181,7 @@ final class Base64Block {
 
         void add(int first, int second) {
             if (size + 2 > values.length) {
-                values = java.util.Arrays.copyOf(values, values.length * 2);
+                values = Arrays.copyOf(values, values.length * 2);
             }
             values[size++] = first;
             values[size++] = second;
@@ -198,7 +200,7 @@ final class Base64Block {
         }
 
         int[] toArray() {
-            return java.util.Arrays.copyOf(values, size);
+            return Arrays.copyOf(values, size);
         }
     }
 }
