@@ -53,7 +53,7 @@ class OneFetchReadTest {
                 assertEquals(1, gateway.stats().openConnections());
             }
             assertArrayEquals(message.messageDigest(), digest.digest(), "the bytes are the stored message");
-            Matcher m = awaitLogout(dovecot);
+            Matcher m = awaitLogout(dovecot, "ann");
             // The first chunk with the size, the look past the claimed end (ContentReader.raw), the rest in one.
             assertEquals(3, Integer.parseInt(m.group(1)), "body FETCHes");
             assertEquals(message.size(), Long.parseLong(m.group(2)), "each byte fetched once");
@@ -91,14 +91,17 @@ class OneFetchReadTest {
         }
     }
 
-    /** Dovecot's logout line for the gateway's connection, which it logs as the gateway closes. */
-    private static Matcher awaitLogout(DovecotServer dovecot) throws InterruptedException {
+    /**
+     * Dovecot's count of body FETCHes and their bytes on the user's last session that fetched bodies, from the line
+     * it logs when the session ends (the gateway's connection, once the gateway is closed).
+     */
+    static Matcher awaitLogout(DovecotServer dovecot, String user) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (true) {
             Matcher last = null;
             for (String line : dovecot.logs().split("\n")) {
                 Matcher m = BODY_COUNT.matcher(line);
-                if (line.contains("imap(ann)") && m.find()) {
+                if (line.contains("imap(" + user + ")") && m.find()) {
                     last = m;
                 }
             }
