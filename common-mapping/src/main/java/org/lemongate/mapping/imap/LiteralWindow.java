@@ -115,7 +115,10 @@ final class LiteralWindow {
         notifyAll();
     }
 
-    /** The reader stopped before the literal's end, at {@link #received()}: the caller goes on by other means. */
+    /**
+     * The reader is done: unless it called {@link #finish} or {@link #fail} before, it stopped at
+     * {@link #received()} and the caller goes on by other means.
+     */
     synchronized void stop() {
         stopped = true;
         notifyAll();
@@ -163,7 +166,12 @@ final class LiteralWindow {
         return received;
     }
 
-    /** The caller is gone: the reader stops at its next piece, and the pieces are dropped. */
+    /** Whether the caller has gone. */
+    synchronized boolean isClosed() {
+        return closed;
+    }
+
+        /** The caller is gone: the reader stops at its next piece, and the pieces are dropped. */
     synchronized void close() {
         closed = true;
         filled.clear();

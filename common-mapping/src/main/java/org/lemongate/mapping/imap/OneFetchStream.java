@@ -65,6 +65,9 @@ final class OneFetchStream extends ChunkServingStream {
         AtomicBoolean whole = new AtomicBoolean();
         try {
             ImapConnection.Streamed done = imap.readOnce(what, c -> {
+                if (window.isClosed()) {
+                    return ImapConnection.Streamed.NOT_POSSIBLE; // the caller left before the worker started
+                }
                 // The first chunk caught up with other sessions; the bytes of a UID never change.
                 c.selectForContinuation(ref);
                 return c.streamLiteral(cmd, (length, literal) ->
@@ -75,11 +78,12 @@ final class OneFetchStream extends ChunkServingStream {
                 window.fail(MessageQueries.notFound(ref));
             } else if (whole.get()) {
                 window.finish();
-            } else {
-                window.stop();
             }
         } catch (RuntimeException e) {
             window.fail(e);
+        } finally {
+            // Whatever happened, the caller never waits for more: without finish or failure it goes on alone.
+            window.stop();
         }
         return null;
     }
