@@ -84,10 +84,6 @@ final class WebdavBench {
                     .withStartTls(BackendSettings.StartTls.OFF);
             try (ImapGateway gateway = ImapGateway.start(settings);
                  Binding dav = new Binding(gateway, "bench");
-                 ImapGateway gateway512 = ImapGateway.start(settings.withFetchChunkBytes(512 * 1024));
-                 Binding dav512 = new Binding(gateway512, "bench512");
-                 ImapGateway gateway1m = ImapGateway.start(settings.withFetchChunkBytes(1024 * 1024));
-                 Binding dav1m = new Binding(gateway1m, "bench1m");
                  ModDav apache = ModDav.start(dir);
                  PlainImapFetch plain = new PlainImapFetch(dovecot.host(), dovecot.imapPort(), USER, PASSWORD)) {
                 MailAccount account = gateway.login(Credentials.password(USER, PASSWORD, "127.0.0.1"));
@@ -122,13 +118,6 @@ final class WebdavBench {
                         .add(FLOOR_WHOLE, () -> check(plain.whole(bigUid), bigSize))
                         .add(FLOOR_CHUNKS, () -> check(plain.inChunks(bigUid, 1024 * 1024), bigSize));
                 if (getOnly) {
-                    // The deployment setting fetch-chunk: long reads grow to 4x it (ADR 16).
-                    String bigHref512 = davHrefOf(http, auth, dav512.base(), bigSize);
-                    String bigHref1m = davHrefOf(http, auth, dav1m.base(), bigSize);
-                    get.add("WebDAV binding GET, fetch-chunk 512 KiB (reads grow to 2 MiB)",
-                                    () -> get(http, dav512.base() + bigHref512, auth, bigSize))
-                            .add("WebDAV binding GET, fetch-chunk 1 MiB (reads grow to 4 MiB)",
-                                    () -> get(http, dav1m.base() + bigHref1m, auth, bigSize));
                     try (CrlfBackend crlf = CrlfBackend.start(dir.resolve("crlf"), http, auth)) {
                         get.add(BINDING_GET_CRLF,
                                         () -> get(http, crlf.href(), auth, crlf.size()))

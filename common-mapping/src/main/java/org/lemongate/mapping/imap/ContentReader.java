@@ -75,8 +75,7 @@ final class ContentReader {
             total = probeEnd(ref, Math.max(first.claimed(), range.first() + chunk), what);
         }
         long length = range.lengthWithin(total);
-        InputStream in = new PartialFetchStream(imap, ref, "", range.first(), length, chunk)
-                .startingWith(first.data());
+        InputStream in = OneFetchStream.open(imap, ref, first.data(), range.first(), length, chunk);
         return new Content(in, "message/rfc822", Optional.empty(), range.first(), OptionalLong.of(length),
                 OptionalLong.of(total));
     }

@@ -18,6 +18,11 @@ final class Imap {
         return gateway.run(credentials, true, what, work);
     }
 
+    /** Runs a read that hands its data on while it runs, so that a second run would repeat it: never retried. */
+    <T> T readOnce(String what, ImapGateway.ImapWork<T> work) {
+        return gateway.run(credentials, false, what, work);
+    }
+
     /** Runs work that must not run twice (APPEND, COPY, MOVE, EXPUNGE). */
     <T> T write(String what, ImapGateway.ImapWork<T> work) {
         return gateway.run(credentials, false, what, work);

@@ -1,14 +1,17 @@
 package org.lemongate.mapping.imap;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 
 import org.eclipse.angus.mail.iap.Argument;
 import org.eclipse.angus.mail.iap.ByteArray;
 import org.eclipse.angus.mail.iap.CommandFailedException;
+import org.eclipse.angus.mail.iap.ConnectionException;
 import org.eclipse.angus.mail.iap.ProtocolException;
 import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
@@ -345,6 +348,101 @@ final class ImapConnection {
      */
     Response[] fetchInto(String command, ByteArray buffer) throws ProtocolException {
         return command(command, null, buffer);
+    }
+
+    /** Reads a literal that {@link #streamLiteral} hands over from the socket. */
+    @FunctionalInterface
+    interface LiteralReader {
+        /**
+         * @param length  the literal's length
+         * @param literal its bytes, ending where it ends; what is left unread is skipped (or the connection dropped)
+         */
+        void read(long length, InputStream literal) throws IOException;
+    }
+
+    /** What {@link #streamLiteral} did. */
+    enum Streamed {
+        /** The literal went to the reader. */
+        READ,
+        /** The command succeeded without a literal: the message is gone. */
+        NO_LITERAL,
+        /** Nothing was sent: the socket cannot be read by hand on this connection now. */
+        NOT_POSSIBLE
+    }
+
+    /** Longest remainder of a literal skipped when its reader stops early; beyond it the connection is dropped. */
+    static final long SKIP_LIMIT = 64L * 1024 * 1024;
+
+    /**
+     * Runs a FETCH of one body section and hands the section's literal to {@code reader} straight from the socket,
+     * however long it is, where Jakarta Mail would read it into one array (ADR 0044); the rest of the answer is read
+     * here. The selection must be current (see {@link #selectForContinuation}). News the server slips in (another
+     * session's changes) bypasses Jakarta Mail, so the connection is then retired after this command.
+     */
+    Streamed streamLiteral(String command, LiteralReader reader) throws ProtocolException {
+        Optional<InputStream> socket;
+        String tag;
+        try {
+            socket = protocol.idleSocketInput();
+            if (socket.isEmpty()) {
+                return Streamed.NOT_POSSIBLE;
+            }
+            tag = protocol.writeCommand(command, null);
+        } catch (IOException e) {
+            throw lost(e);
+        }
+        InputStream in = socket.get();
+        boolean read = false;
+        boolean news = false;
+        try {
+            while (true) {
+                String line = RawResponses.line(in);
+                if (line.startsWith(tag + " ")) {
+                    if (news) {
+                        markBroken();
+                    }
+                    protocol.handleResult(new Response(line));
+                    return read ? Streamed.READ : Streamed.NO_LITERAL;
+                }
+                long length = RawResponses.literalLength(line);
+                // Only the FETCH asked for carries a body section; unsolicited FETCHes carry flags.
+                boolean ours = !read && length >= 0 && line.startsWith("* ") && line.contains(" FETCH (")
+                        && line.contains("BODY[");
+                news |= line.startsWith("* ") && !ours;
+                if (ours) {
+                    read = true;
+                    if (!handOver(in, length, reader)) {
+                        return Streamed.READ;
+                    }
+                } else if (length >= 0) {
+                    RawResponses.skip(in, length);
+                }
+            }
+        } catch (IOException e) {
+            throw lost(e);
+        }
+    }
+
+    /** Gives the literal to the reader and skips what it left; false when too much was left and the connection is retired. */
+    private boolean handOver(InputStream in, long length, LiteralReader reader) throws IOException {
+        RawResponses.Literal literal = new RawResponses.Literal(in, length);
+        try {
+            reader.read(length, literal);
+        } catch (RuntimeException | IOException e) {
+            markBroken();
+            throw e;
+        }
+        if (literal.left() > SKIP_LIMIT) {
+            markBroken();
+            return false;
+        }
+        RawResponses.skip(literal, literal.left());
+        return true;
+    }
+
+    private ConnectionException lost(IOException e) {
+        markBroken();
+        return new ConnectionException(protocol, Response.byeResponse(e));
     }
 
     private Response[] command(String command, Argument args, ByteArray buffer) throws ProtocolException {

@@ -1,8 +1,6 @@
 package org.lemongate.mapping.imap;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
@@ -27,7 +25,7 @@ import org.lemongate.mapping.MessageRef;
  * chunk ahead, no more), so the IMAP transfer overlaps the caller's writing instead of adding to it. Memory is then
  * two chunks; with no worker free the stream fetches on the caller's thread.
  */
-final class PartialFetchStream extends InputStream {
+final class PartialFetchStream extends ChunkServingStream {
 
     /** How many times the configured chunk a sequential read grows to. */
     static final int GROWTH = 4;
@@ -42,9 +40,6 @@ final class PartialFetchStream extends InputStream {
     private int nextChunk;
     private long position;
     private long remaining;
-    private byte[] buffer = new byte[0];
-    private int bufferPos;
-    private int bufferEnd;
     private boolean ended;
     /** Whether a chunk was fetched already, so that the next one continues it (see {@link #fill}). */
     private boolean continuing;
@@ -91,9 +86,7 @@ final class PartialFetchStream extends InputStream {
 
     private void serve(BodySlice data, int n) {
         continuing = true;
-        buffer = data.array();
-        bufferPos = data.offset();
-        bufferEnd = data.offset() + n;
+        serve(data.array(), data.offset(), data.offset() + n);
         position += n;
         remaining -= n;
     }
@@ -115,51 +108,11 @@ final class PartialFetchStream extends InputStream {
         return this;
     }
 
+    /** Fetches the next chunk, unless the section has ended. */
     @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-        if (len == 0) {
-            return 0;
-        }
-        if (!hasData()) {
-            return -1;
-        }
-        int n = Math.min(len, bufferEnd - bufferPos);
-        System.arraycopy(buffer, bufferPos, b, off, n);
-        bufferPos += n;
-        return n;
-    }
-
-    /**
-     * Writes each chunk straight from the FETCH response's buffer, in one write per chunk: no copy into a caller's
-     * smaller buffer, and an HTTP container gets writes large enough to go out without extra buffering.
-     */
-    @Override
-    public long transferTo(OutputStream out) throws IOException {
-        long n = 0;
-        while (hasData()) {
-            int len = bufferEnd - bufferPos;
-            // Taken before the write: a write that fails leaves the stream past this chunk, as a read would.
-            bufferPos = bufferEnd;
-            out.write(buffer, bufferEnd - len, len);
-            n += len;
-        }
-        return n;
-    }
-
-    /** Whether unread bytes are buffered, fetching the next chunk when none are; false at the end. */
-    private boolean hasData() throws IOException {
-        if (bufferPos < bufferEnd) {
-            return true;
-        }
+    void refill() throws IOException {
         if (ended || remaining <= 0) {
-            return false;
+            return;
         }
         try {
             fill();
@@ -167,12 +120,6 @@ final class PartialFetchStream extends InputStream {
             throw new IOException("reading message " + ref.localId() + " from the IMAP server failed: "
                     + e.getMessage(), e);
         }
-        return bufferPos < bufferEnd;
-    }
-
-    @Override
-    public int available() {
-        return bufferEnd - bufferPos;
     }
 
     /** Drops the chunks held; a fetch under way on a worker still completes and releases its connection. */
@@ -183,9 +130,7 @@ final class PartialFetchStream extends InputStream {
         aheadInto = null;
         serving = null;
         spare = null;
-        buffer = BodySlice.EMPTY.array();
-        bufferPos = 0;
-        bufferEnd = 0;
+        empty();
     }
 
     private void fill() {

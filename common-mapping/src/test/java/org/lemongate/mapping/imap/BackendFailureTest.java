@@ -117,7 +117,8 @@ class BackendFailureTest {
     void streamCutMidwayFailsTheReadInsteadOfHanging() throws IOException {
         MessageRef ref;
         try (ImapSession imap = ImapSession.login(LoopbackPorts.HOST, MAIL.getImap().getPort(), "ann", "secret")) {
-            ref = imap.append(MailboxName.INBOX, new GeneratedMessage(2 * 1024 * 1024, 3), Instant.now());
+            // Longer than what the read keeps in memory ahead of its caller (ADR 0044), so the cut is felt.
+            ref = imap.append(MailboxName.INBOX, new GeneratedMessage(8 * 1024 * 1024, 3), Instant.now());
         }
         MailAccount account = gateway.login(ann);
         try (Content raw = account.openRaw(ref, ByteRange.ALL); InputStream in = raw.stream()) {

@@ -1,23 +1,35 @@
 package org.lemongate.mapping.imap;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lemongate.mapping.ByteRange;
+import org.lemongate.mapping.Content;
 import org.lemongate.mapping.Credentials;
+import org.lemongate.mapping.Flags;
+import org.lemongate.mapping.MailAccount;
 import org.lemongate.mapping.MailException;
 import org.lemongate.mapping.MailboxName;
+import org.lemongate.mapping.MessageRef;
+import org.lemongate.mapping.contract.GeneratedMessage;
 import org.lemongate.testsupport.DovecotServer;
 import org.lemongate.testsupport.Interop;
 
@@ -93,6 +105,25 @@ class DovecotStartTlsTest {
         String logins = dovecot.logs().lines().filter(l -> l.contains("Login: user=<carol>"))
                 .reduce("", (a, b) -> a + b + "\n");
         assertTrue(!logins.isEmpty() && logins.lines().allMatch(l -> l.contains(", TLS")), logins);
+    }
+
+    /** The rest of a long read comes in one FETCH read from the TLS socket, decrypted (ADR 0044). */
+    @Test
+    void aLongReadOverTlsTakesTheRestInOneFetch() throws Exception {
+        GeneratedMessage message = new GeneratedMessage(3L * 1024 * 1024, 46);
+        MessageDigest digest = GeneratedMessage.sha256();
+        try (ImapGateway gateway = ImapGateway.start(settings(BackendSettings.StartTls.REQUIRED,
+                Optional.of(certificate.trustStore())))) {
+            MailAccount account = gateway.login(carol);
+            MessageRef ref = account.append(MailboxName.INBOX, message, Flags.NONE, Optional.empty());
+            try (Content raw = account.openRaw(ref, ByteRange.ALL);
+                 InputStream in = new DigestInputStream(raw.stream(), digest)) {
+                assertEquals(message.size(), in.transferTo(OutputStream.nullOutputStream()));
+            }
+        }
+        assertArrayEquals(message.messageDigest(), digest.digest());
+        Matcher fetches = OneFetchReadTest.awaitLogout(dovecot, "carol");
+        assertEquals(3, Integer.parseInt(fetches.group(1)), "first chunk, end probe, the rest in one FETCH");
     }
 
     @Test
