@@ -50,7 +50,7 @@ final class CopyResource {
         MailboxName target = MailboxName.ofSegments(to.segments());
         account.createMailbox(target);
         if (from.selectable()) {
-            int batch = account.serviceInfo().limits().maxBatchItems();
+            int batch = account.limits().maxBatchItems();
             List<MessageSummary> messages = MailboxListing.all(account, from.name());
             for (int i = 0; i < messages.size(); i += batch) {
                 List<MessageSummary> slice = messages.subList(i, Math.min(messages.size(), i + batch));

@@ -50,7 +50,7 @@ final class PutMessage {
         LockGuard.check(resource, resource.path(), false);
         MailAccount account = session.account();
         boolean sideFile = SideFiles.isSideFile(resource.path().leaf());
-        long max = sideFile ? SideFiles.MAX_BYTES : account.serviceInfo().limits().maxUploadBytes();
+        long max = sideFile ? SideFiles.MAX_BYTES : account.limits().maxUploadBytes();
         if (declaredLength(request) > max) {
             throw new DavException(DavServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
                     "the file is larger than the " + max + " bytes this gateway accepts for it");
