@@ -124,16 +124,22 @@ final class WebdavBench {
                 }
                 System.err.println("measuring GET of a " + bigSize + "-byte message ...");
                 SideBySide get = new SideBySide("GET a " + (bigSize / (1024 * 1024)) + " MB message");
+                MachineCpu cpu = new MachineCpu();
                 get.add("mapping layer (openRaw, in-process)", () -> drain(account.openRaw(big, ByteRange.ALL),
                                 bigSize))
-                        .add(BINDING_GET, () -> get(http, bindingUrl.toString(), auth, bigSize))
-                        .add(MOD_DAV_GET, () -> get(http, modDavUrl.toString(), null, bigSize))
-                        .add(BINDING_GET_LEAN, () -> lean.get(bindingUrl, auth, bigSize))
-                        .add(MOD_DAV_GET_LEAN, () -> lean.get(modDavUrl, null, bigSize))
+                        .add(BINDING_GET, cpu.around(BINDING_GET, () -> get(http, bindingUrl.toString(), auth,
+                                bigSize)))
+                        .add(MOD_DAV_GET, cpu.around(MOD_DAV_GET, () -> get(http, modDavUrl.toString(), null,
+                                bigSize)))
+                        .add(BINDING_GET_LEAN, cpu.around(BINDING_GET_LEAN, () -> lean.get(bindingUrl, auth,
+                                bigSize)))
+                        .add(MOD_DAV_GET_LEAN, cpu.around(MOD_DAV_GET_LEAN, () -> lean.get(modDavUrl, null,
+                                bigSize)))
                         .addSelfTimed(BINDING_GET_CURL, () -> CurlGet.nanos(bindingUrl, auth, bigSize))
                         .addSelfTimed(MOD_DAV_GET_CURL, () -> CurlGet.nanos(modDavUrl, null, bigSize))
-                        .add(MEMORY_GET_LEAN, () -> lean.get(URI.create(dav.memory()), null, bigSize))
-                        .add(FLOOR_WHOLE, () -> check(plain.whole(bigUid), bigSize))
+                        .add(MEMORY_GET_LEAN, cpu.around(MEMORY_GET_LEAN, () -> lean.get(URI.create(dav.memory()),
+                                null, bigSize)))
+                        .add(FLOOR_WHOLE, cpu.around(FLOOR_WHOLE, () -> check(plain.whole(bigUid), bigSize)))
                         .add(FLOOR_CHUNKS, () -> check(plain.inChunks(bigUid, 1024 * 1024), bigSize));
                 if (getOnly) {
                     try (CrlfBackend crlf = CrlfBackend.start(dir.resolve("crlf"), http, auth)) {
@@ -148,7 +154,7 @@ final class WebdavBench {
                 } else {
                     rows.addAll(get.run(2, 12 / scale));
                 }
-                return report(rows, bigSize);
+                return report(rows, bigSize) + cpu.report();
             }
         } finally {
             deleteTree(dir);
