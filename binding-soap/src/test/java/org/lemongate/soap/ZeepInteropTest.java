@@ -88,6 +88,23 @@ class ZeepInteropTest {
     }
 
     @Test
+    void aGzippedInlineMessageArrivesWhole() throws Exception {
+        SoapResponse list = gateway.call(SoapRequest.soap11("ListMessages", "<m:folder>INBOX</m:folder>"));
+        String validity = list.text("//m:message[m:subject='Quarterly report']/m:id/m:uidValidity");
+        String uid = list.text("//m:message[m:subject='Quarterly report']/m:id/m:uid");
+        SoapResponse plain = gateway.call(SoapRequest.soap11("GetMessageMime", "<m:id><m:folder>INBOX</m:folder>"
+                + "<m:uidValidity>" + validity + "</m:uidValidity><m:uid>" + uid + "</m:uid></m:id>"));
+        byte[] expected = java.util.Base64.getDecoder().decode(plain.text("//m:content/m:data"));
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(expected));
+        // zeep (requests) accepts gzip, and this message's base64 is long enough to travel in base64 blocks
+        String out = zeep("MailPort", "GetMessageMime", SoapTestGateway.PASSWORD, "{\"id\": {\"folder\": "
+                + "\"INBOX\", \"uidValidity\": " + validity + ", \"uid\": " + uid + "}}");
+        assertTrue(expected.length > 2048, "a message with a 2 KB attachment: " + expected.length);
+        assertTrue(out.contains("\"data\": {\"length\": " + expected.length + ", \"sha256\": \"" + sha + "\"}"),
+                out);
+    }
+
+    @Test
     void syncFolderGivesAStateThatLaterShowsANewMessage() throws Exception {
         String first = zeep("MailPort", "SyncFolder", SoapTestGateway.PASSWORD, "{\"folder\": \"INBOX\"}");
         String state = syncState(first);
