@@ -62,9 +62,19 @@ final class WebdavBench {
             + "<D:prop><D:resourcetype/><D:displayname/><D:getcontentlength/><D:getcontenttype/><D:getetag/>"
             + "<D:getlastmodified/><D:creationdate/></D:prop></D:propfind>";
 
-    private static final String BINDING_GET = "WebDAV binding GET";
-    private static final String BINDING_GET_CRLF = "WebDAV binding GET, Dovecot with mail_save_crlf = yes";
-    private static final String MOD_DAV_GET = "Apache mod_dav GET (file on disk)";
+    private static final String BINDING_GET = "WebDAV binding GET, JDK HttpClient";
+    private static final String BINDING_GET_CRLF = "WebDAV binding GET, JDK HttpClient, Dovecot with mail_save_crlf = yes";
+    private static final String MOD_DAV_GET = "Apache mod_dav GET (file on disk), JDK HttpClient";
+    private static final String BINDING_GET_LEAN = "WebDAV binding GET, blocking socket client";
+    private static final String BINDING_GET_CRLF_LEAN = "WebDAV binding GET, blocking socket client, Dovecot with "
+            + "mail_save_crlf = yes";
+    private static final String MOD_DAV_GET_LEAN = "Apache mod_dav GET (file on disk), blocking socket client";
+    private static final String BINDING_GET_CURL = "WebDAV binding GET, curl";
+    private static final String MOD_DAV_GET_CURL = "Apache mod_dav GET (file on disk), curl";
+    private static final String MEMORY_GET_LEAN = "Undertow servlet from memory (binding's write path, no IMAP), "
+            + "blocking socket client";
+    /** A download tool's read buffer: the lean client reads the socket into it and discards. */
+    private static final int READ_BUFFER = 1024 * 1024;
     private static final String FLOOR_WHOLE = "Dovecot alone: plain socket client, one FETCH of the whole message";
     private static final String FLOOR_CHUNKS = "Dovecot alone: plain socket client, 1 MiB partial FETCHes";
 
@@ -83,7 +93,8 @@ final class WebdavBench {
             BackendSettings settings = BackendSettings.defaults(URI.create(dovecot.imapUrl()), Optional.empty())
                     .withStartTls(BackendSettings.StartTls.OFF);
             try (ImapGateway gateway = ImapGateway.start(settings);
-                 Binding dav = new Binding(gateway, "bench");
+                 Binding dav = new Binding(gateway, "bench",
+                         Optional.of(Files.readAllBytes(files.getParent().resolve("big.eml"))));
                  ModDav apache = ModDav.start(dir);
                  PlainImapFetch plain = new PlainImapFetch(dovecot.host(), dovecot.imapPort(), USER, PASSWORD)) {
                 MailAccount account = gateway.login(Credentials.password(USER, PASSWORD, "127.0.0.1"));
@@ -95,6 +106,9 @@ final class WebdavBench {
                 String auth = "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD)
                         .getBytes(StandardCharsets.UTF_8));
                 String bigHref = davHrefOf(http, auth, dav.base(), bigSize);
+                StreamingGet lean = new StreamingGet(READ_BUFFER);
+                URI bindingUrl = URI.create(dav.base() + bigHref);
+                URI modDavUrl = URI.create(apache.base() + "big.eml");
                 int scale = quick ? 4 : 1;
                 List<SideBySide.Row> rows = new ArrayList<>();
                 if (!getOnly) {
@@ -110,17 +124,28 @@ final class WebdavBench {
                 }
                 System.err.println("measuring GET of a " + bigSize + "-byte message ...");
                 SideBySide get = new SideBySide("GET a " + (bigSize / (1024 * 1024)) + " MB message");
-                get.add("mapping layer (openRaw, in-process)", () -> drain(account.openRaw(big, ByteRange.ALL),
-                                bigSize))
-                        .add(BINDING_GET, () -> get(http, dav.base() + bigHref, auth, bigSize))
-                        .add(MOD_DAV_GET, () -> get(http, apache.base() + "big.eml", null,
-                                bigSize))
-                        .add(FLOOR_WHOLE, () -> check(plain.whole(bigUid), bigSize))
+                MachineCpu cpu = new MachineCpu();
+                String openRaw = "mapping layer (openRaw, in-process)";
+                get.add(openRaw, cpu.around(openRaw, () -> drain(account.openRaw(big, ByteRange.ALL), bigSize)))
+                        .add(BINDING_GET, cpu.around(BINDING_GET, () -> get(http, bindingUrl.toString(), auth,
+                                bigSize)))
+                        .add(MOD_DAV_GET, cpu.around(MOD_DAV_GET, () -> get(http, modDavUrl.toString(), null,
+                                bigSize)))
+                        .add(BINDING_GET_LEAN, cpu.around(BINDING_GET_LEAN, () -> lean.get(bindingUrl, auth,
+                                bigSize)))
+                        .add(MOD_DAV_GET_LEAN, cpu.around(MOD_DAV_GET_LEAN, () -> lean.get(modDavUrl, null,
+                                bigSize)))
+                        .addSelfTimed(BINDING_GET_CURL, () -> CurlGet.nanos(bindingUrl, auth, bigSize))
+                        .addSelfTimed(MOD_DAV_GET_CURL, () -> CurlGet.nanos(modDavUrl, null, bigSize))
+                        .add(MEMORY_GET_LEAN, cpu.around(MEMORY_GET_LEAN, () -> lean.get(URI.create(dav.memory()),
+                                null, bigSize)))
+                        .add(FLOOR_WHOLE, cpu.around(FLOOR_WHOLE, () -> check(plain.whole(bigUid), bigSize)))
                         .add(FLOOR_CHUNKS, () -> check(plain.inChunks(bigUid, 1024 * 1024), bigSize));
                 if (getOnly) {
                     try (CrlfBackend crlf = CrlfBackend.start(dir.resolve("crlf"), http, auth)) {
                         get.add(BINDING_GET_CRLF,
                                         () -> get(http, crlf.href(), auth, crlf.size()))
+                                .add(BINDING_GET_CRLF_LEAN, () -> lean.get(URI.create(crlf.href()), auth, crlf.size()))
                                 .add("Dovecot with mail_save_crlf = yes alone: plain socket client, 1 MiB partial "
                                         + "FETCHes", () -> check(crlf.plain().inChunks(crlf.uid(), 1024 * 1024),
                                         crlf.size()));
@@ -129,7 +154,7 @@ final class WebdavBench {
                 } else {
                     rows.addAll(get.run(2, 12 / scale));
                 }
-                return report(rows, bigSize);
+                return report(rows, bigSize) + cpu.report();
             }
         } finally {
             deleteTree(dir);
@@ -271,12 +296,20 @@ final class WebdavBench {
             b.append(String.format(Locale.ROOT, "%nPROPFIND binding/mapping layer at p50: %.2fx (target at most 2x)%n",
                     propfindRatio));
         }
-        double getShare = p50(rows, MOD_DAV_GET) / p50(rows, BINDING_GET);
-        b.append(String.format(Locale.ROOT, "GET throughput binding/mod_dav at p50: %.0f%% (target at least 70%%)%n",
-                100 * getShare));
+        // The target is judged on the blocking client, which reads as download tools do; the JDK client's own CPU
+        // cost on a small machine narrows the gap (docs/webdav.md), so its ratio is shown beside it.
+        b.append(String.format(Locale.ROOT, "GET throughput binding/mod_dav at p50, blocking socket client: %.0f%% "
+                + "(target at least 70%%)%n", 100 * p50(rows, MOD_DAV_GET_LEAN) / p50(rows, BINDING_GET_LEAN)));
+        b.append(String.format(Locale.ROOT, "GET throughput binding/mod_dav at p50, curl: %.0f%%; JDK HttpClient: "
+                + "%.0f%%%n", 100 * p50(rows, MOD_DAV_GET_CURL) / p50(rows, BINDING_GET_CURL),
+                100 * p50(rows, MOD_DAV_GET) / p50(rows, BINDING_GET)));
+        b.append(String.format(Locale.ROOT, "GET throughput binding/Undertow from memory at p50, blocking socket "
+                + "client: %.0f%%%n", 100 * p50(rows, MEMORY_GET_LEAN) / p50(rows, BINDING_GET_LEAN)));
         if (rows.stream().anyMatch(r -> r.contender().equals(BINDING_GET_CRLF))) {
             b.append(String.format(Locale.ROOT, "GET throughput binding/mod_dav at p50 with Dovecot's "
-                    + "mail_save_crlf = yes: %.0f%%%n", 100 * p50(rows, MOD_DAV_GET) / p50(rows, BINDING_GET_CRLF)));
+                    + "mail_save_crlf = yes, blocking socket client: %.0f%%; JDK HttpClient: %.0f%%%n",
+                    100 * p50(rows, MOD_DAV_GET_LEAN) / p50(rows, BINDING_GET_CRLF_LEAN),
+                    100 * p50(rows, MOD_DAV_GET) / p50(rows, BINDING_GET_CRLF)));
         }
         return b.toString();
     }
@@ -296,7 +329,8 @@ final class WebdavBench {
         private final Undertow undertow;
         private final DeploymentManager deployment;
 
-        Binding(ImapGateway gateway, String store) throws Exception {
+        /** @param fromMemory when present, also served at {@link #memory()} by a {@link MemoryServlet} */
+        Binding(ImapGateway gateway, String store, Optional<byte[]> fromMemory) throws Exception {
             ServletContextListener installer = new ServletContextListener() {
                 @Override
                 public void contextInitialized(ServletContextEvent event) {
@@ -307,6 +341,8 @@ final class WebdavBench {
                     .setContextPath("/").setDeploymentName("webdav-bench-" + store)
                     .addListener(Servlets.listener(ServletContextListener.class,
                             new ImmediateInstanceFactory<>(installer)));
+            fromMemory.ifPresent(bytes -> info.addServlet(Servlets.servlet("memory", MemoryServlet.class,
+                    new ImmediateInstanceFactory<>(new MemoryServlet(bytes))).addMapping("/memory/big.eml")));
             deployment = Servlets.newContainer().addDeployment(info);
             deployment.deploy();
             undertow = Undertow.builder().addHttpListener(0, "127.0.0.1").setHandler(deployment.start()).build();
@@ -314,8 +350,16 @@ final class WebdavBench {
         }
 
         String base() {
+            return root() + "dav/";
+        }
+
+        String memory() {
+            return root() + "memory/big.eml";
+        }
+
+        private String root() {
             int port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
-            return "http://127.0.0.1:" + port + "/dav/";
+            return "http://127.0.0.1:" + port + "/";
         }
 
         @Override
@@ -340,7 +384,7 @@ final class WebdavBench {
             long uid = seed(dovecot, Files.createDirectories(dir.resolve("Big")), 0);
             ImapGateway gateway = ImapGateway.start(BackendSettings.defaults(URI.create(dovecot.imapUrl()),
                     Optional.empty()).withStartTls(BackendSettings.StartTls.OFF));
-            Binding dav = new Binding(gateway, "crlf");
+            Binding dav = new Binding(gateway, "crlf", Optional.empty());
             PlainImapFetch plain = new PlainImapFetch(dovecot.host(), dovecot.imapPort(), USER, PASSWORD);
             MailAccount account = gateway.login(Credentials.password(USER, PASSWORD, "127.0.0.1"));
             long uidValidity = account.mailbox(MailboxName.INBOX).status().orElseThrow().uidValidity();
