@@ -15,9 +15,9 @@ import java.util.Map;
 
 /**
  * A plain blocking HTTP/1.1 client on one keep-alive socket, as curl, OkHttp or {@code HttpURLConnection} make
- * requests: the calling thread writes the request and reads the whole answer itself (status line, headers, then the
- * body by {@code Content-Length} or chunked encoding), with no selector thread or executor in between as in
- * {@code java.net.http}. It reconnects when the server closes the connection. Not thread-safe: one per caller.
+ * requests: the calling thread writes the request and reads the answer itself (status line, headers, then the
+ * body by {@code Content-Length} or chunked encoding, kept whole or, for a {@link #download}, dropped as it
+ * arrives), with no selector thread or executor in between as in {@code java.net.http}. It reconnects when the server closes the connection. Not thread-safe: one per caller.
  */
 final class BlockingHttp implements AutoCloseable {
 
@@ -27,6 +27,10 @@ final class BlockingHttp implements AutoCloseable {
 
     /** A complete answer: its status, its Content-Encoding (empty when none) and the body as received. */
     record Reply(int status, String contentEncoding, byte[] body) {
+    }
+
+    /** A download: its status, the Content-Length announced and the body bytes that arrived. */
+    record Download(int status, long contentLength, long received) {
     }
 
     private final String host;
@@ -42,6 +46,38 @@ final class BlockingHttp implements AutoCloseable {
 
     /** Sends one request on the kept-alive connection and reads the whole answer. */
     Reply send(String method, URI uri, Map<String, String> headers, byte[] body) throws IOException {
+        request(method, uri, headers, body);
+        Head h = head();
+        byte[] received = h.chunked() ? chunks() : h.length() >= 0 ? exactly(h.length()) : in.readAllBytes();
+        if (h.close() || (!h.chunked() && h.length() < 0)) {
+            close();
+        }
+        return new Reply(h.status(), h.encoding(), received);
+    }
+
+    /**
+     * GETs {@code uri} as a download tool does: the body, which must come with a Content-Length, is read into
+     * {@code buffer} again and again and dropped, never held whole.
+     */
+    Download download(URI uri, Map<String, String> headers, byte[] buffer) throws IOException {
+        request("GET", uri, headers, null);
+        Head h = head();
+        if (h.chunked() || h.length() < 0) {
+            throw new IOException(uri + ": no Content-Length in the response head");
+        }
+        long received = 0;
+        int n;
+        while (received < h.length()
+                && (n = in.read(buffer, 0, (int) Math.min(buffer.length, h.length() - received))) > 0) {
+            received += n;
+        }
+        if (h.close()) {
+            close();
+        }
+        return new Download(h.status(), h.length(), received);
+    }
+
+    private void request(String method, URI uri, Map<String, String> headers, byte[] body) throws IOException {
         if (socket == null) {
             connect();
         }
@@ -60,10 +96,13 @@ final class BlockingHttp implements AutoCloseable {
             out.write(body);
         }
         out.flush();
-        return read();
     }
 
-    private Reply read() throws IOException {
+    /** What the head of an answer says about its body and the connection. */
+    private record Head(int status, long length, boolean chunked, boolean close, String encoding) {
+    }
+
+    private Head head() throws IOException {
         String statusLine = line();
         if (!statusLine.startsWith("HTTP/1.1 ") || statusLine.length() < 12) {
             throw new IOException("not an HTTP/1.1 status line: " + statusLine);
@@ -92,11 +131,7 @@ final class BlockingHttp implements AutoCloseable {
                 }
             }
         }
-        byte[] body = chunked ? chunks() : length >= 0 ? exactly(length) : in.readAllBytes();
-        if (close || (!chunked && length < 0)) {
-            close();
-        }
-        return new Reply(status, encoding, body);
+        return new Head(status, length, chunked, close, encoding);
     }
 
     private byte[] chunks() throws IOException {

@@ -44,10 +44,7 @@ final class JitActivity {
                 try {
                     // HotSpot names them "C1 CompilerThread0", "C2 CompilerThread1", cut to 15 characters.
                     if (Files.readString(t.resolve("comm")).contains("CompilerThre")) {
-                        String stat = Files.readString(t.resolve("stat"));
-                        // Fields after the command name (which is in parentheses): utime and stime are 14 and 15.
-                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                        ticks += ProcessCpu.ticks(Files.readString(t.resolve("stat")));
                     }
                 } catch (IOException threadEnded) {
                     // A compiler thread that ended between listing and reading has nothing more to add.

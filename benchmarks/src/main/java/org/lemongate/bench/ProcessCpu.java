@@ -34,12 +34,10 @@ final class ProcessCpu {
                 } catch (IOException e) {
                     continue; // exited meanwhile
                 }
-                // The command name (field 2) is in parentheses and may hold spaces: count fields after it.
-                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                 long pid = Long.parseLong(dir.getFileName().toString());
-                long ppid = Long.parseLong(f[1]);
+                long ppid = Long.parseLong(fieldsAfterName(stat)[1]);
                 children.computeIfAbsent(ppid, p -> new java.util.ArrayList<>()).add(pid);
-                ticks.put(pid, Long.parseLong(f[11]) + Long.parseLong(f[12]));
+                ticks.put(pid, ticks(stat));
             }
         }
         long sum = 0;
@@ -50,5 +48,16 @@ final class ProcessCpu {
             todo.addAll(children.getOrDefault(pid, List.of()));
         }
         return sum * MILLIS_PER_TICK;
+    }
+
+    /** User plus system CPU clock ticks in a process's or thread's {@code stat} line (fields 14 and 15). */
+    static long ticks(String stat) {
+        String[] f = fieldsAfterName(stat);
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
+    /** The fields after the command name (field 2), which is in parentheses and may hold spaces. */
+    private static String[] fieldsAfterName(String stat) {
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     }
 }

@@ -59,14 +59,10 @@ final class LiteralWindow {
             if (piece == null) {
                 return false;
             }
-            int n = 0;
             int want = (int) Math.min(piece.length, length - done);
-            while (n < want) {
-                int r = literal.read(piece, n, want - n);
-                if (r < 0) {
-                    throw new java.io.EOFException("the literal ended early");
-                }
-                n += r;
+            int n = literal.readNBytes(piece, 0, want);
+            if (n < want) {
+                throw new java.io.EOFException("the literal ended early");
             }
             put(piece, n);
             done += n;
