@@ -2,6 +2,8 @@ package org.lemongate.soap;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
@@ -20,6 +22,10 @@ import java.util.zip.Deflater;
  *
  * <p>Writes may be of any size: a base64 run is recognised across them, with at most {@link #MIN_RUN} bytes held
  * back until it is clear whether a run is long enough.
+ *
+ * <p>The zlib {@link Deflater}s come from a small pool: a new one allocates and sets up zlib's window and tables
+ * (some 300 KB of native memory) for every reply. {@link #close()} gives it back; a stream abandoned without
+ * closing leaves its Deflater to the garbage collector, which frees it.
  */
 final class Base64AwareGzip extends OutputStream {
 
@@ -27,10 +33,13 @@ final class Base64AwareGzip extends OutputStream {
     static final int MIN_RUN = 512;
 
     private static final byte[] HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
+    /** Idle Deflaters kept: more than the replies a gateway compresses at once on a few cores. */
+    private static final int POOLED = 32;
+    private static final BlockingQueue<Deflater> POOL = new ArrayBlockingQueue<>(POOLED);
 
     private final OutputStream target;
     private final DeflateBits bits;
-    private final Deflater zlib = new Deflater(Deflater.BEST_SPEED, true);
+    private final Deflater zlib;
     private final CRC32 crc = new CRC32();
     private final byte[] zlibOutput = new byte[16384];
     /** Bytes not yet given to either coder; ends with {@link #run} base64 characters. */
@@ -46,6 +55,8 @@ final class Base64AwareGzip extends OutputStream {
         this.target = target;
         this.bits = new DeflateBits(target);
         target.write(HEADER);
+        Deflater pooled = POOL.poll();
+        this.zlib = pooled != null ? pooled : new Deflater(Deflater.BEST_SPEED, true);
     }
 
     @Override
@@ -130,7 +141,10 @@ final class Base64AwareGzip extends OutputStream {
         target.flush();
     }
 
-    /** Ends the deflate stream with zlib's last block, writes the gzip trailer, and closes the target. */
+    /**
+     * Ends the deflate stream with zlib's last block, writes the gzip trailer, and closes the target. The Deflater
+     * goes back to the pool, also when writing fails.
+     */
     @Override
     public void close() throws IOException {
         if (closed) {
@@ -151,7 +165,10 @@ final class Base64AwareGzip extends OutputStream {
             writeInt((int) length);
             target.close();
         } finally {
-            zlib.end();
+            zlib.reset();
+            if (!POOL.offer(zlib)) {
+                zlib.end();
+            }
         }
     }
 

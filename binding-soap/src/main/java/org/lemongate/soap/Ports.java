@@ -84,6 +84,10 @@ final class Ports {
             // Replies are gzipped for clients that accept it; gzipped requests are not accepted, since the size cap
             // counts bytes on the wire and a small compressed body could inflate without bound.
             endpoint.getOutInterceptors().add(new FastGzip(GZIP_THRESHOLD));
+            if (!port.mtom()) {
+                // Content replies encode their base64 with the JDK's encoder, not JAXB's (ADR 0025).
+                endpoint.getOutInterceptors().add(new DirectBase64());
+            }
             endpoint.getOutFaultInterceptors().add(new FastGzip(GZIP_THRESHOLD));
             endpoint.getOutFaultInterceptors().add(new FaultStatusInterceptor());
             endpoint.publish(port.address());
