@@ -19,12 +19,11 @@ import org.slf4j.LoggerFactory;
 /**
  * A reply's XML writer that writes binary content as base64 straight into the reply's byte stream.
  *
- * <p>jaxb-runtime hands a writer implementing {@link XMLStreamWriterEx} the content's {@link DataHandler} instead
- * of building the whole base64 text as one String, which the XML writer would then copy, check for characters to
- * escape and encode to UTF-8 character by character (ADR 0025). Here the open start tag is closed, what the XML
- * writer holds is written out to the byte stream it writes to, and the content follows as base64 ASCII, which is
- * the same bytes in every encoding this writer is installed for (see {@link DirectBase64}). Everything else is
- * passed to the XML writer unchanged.
+ * <p>jaxb-runtime hands a writer implementing {@link XMLStreamWriterEx} the content's {@link DataHandler} where it
+ * would otherwise encode the content itself (ADR 0025). Here the open start tag is closed, what the XML writer holds
+ * is written out to the byte stream it writes to, and the content follows, encoded by the JDK's base64 encoder in
+ * chunks, as ASCII, which is the same bytes in every encoding this writer is installed for (see
+ * {@link DirectBase64}). Everything else is passed to the XML writer unchanged.
  *
  * <p>The XML writer's flush must not reach the network: CXF's {@code StaxOutInterceptor} gives the XML writer a
  * stream that does not pass flushes on, so the reply still leaves in full buffers.
