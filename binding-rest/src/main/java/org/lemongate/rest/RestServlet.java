@@ -11,7 +11,7 @@ import jakarta.servlet.ServletConfig;
 
 /**
  * CXF's JAX-RS servlet on a bus set up to spare every request fixed costs that profiles of the gateway showed
- * (docs/adr/0075-rest-per-request-costs.md, 0081): the class loader CXF looks for on each request, the {@code Date}
+ * (docs/adr/0075-rest-per-request-costs.md, 0082): the class loader CXF looks for on each request, the {@code Date}
  * header CXF formats with a new {@code SimpleDateFormat} for each response, and the WS-Policy interceptors.
  */
 final class RestServlet extends CXFNonSpringJaxrsServlet {
@@ -37,7 +37,7 @@ final class RestServlet extends CXFNonSpringJaxrsServlet {
     /**
      * Takes CXF's WS-Policy interceptors off the bus. The SOAP binding puts CXF's policy engine on the class path,
      * and the engine adds its interceptors to every bus it finds, this one too; no REST resource has a policy, so
-     * on the REST bus they only cost each request look-ups (ADR 0081).
+     * on the REST bus they only cost each request look-ups (ADR 0082).
      */
     static void withoutWsPolicy(InterceptorProvider bus) {
         for (List<?> chain : List.of(bus.getInInterceptors(), bus.getOutInterceptors(),
