@@ -2,10 +2,14 @@ package org.lemongate.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.function.IntFunction;
 
 /**
  * Runs several implementations of one operation interleaved, iteration by iteration and in rotating order, so that
@@ -65,14 +69,44 @@ final class SideBySide {
 
     List<Row> run(int warmup, int iterations) throws Exception {
         List<String> names = new ArrayList<>(contenders.keySet());
+        return measure(warmup, iterations, Duration.ZERO, i -> {
+            List<String> order = new ArrayList<>(names.size());
+            for (int k = 0; k < names.size(); k++) {
+                order.add(names.get((i + k) % names.size()));
+            }
+            return order;
+        });
+    }
+
+    /**
+     * Like {@link #run}, but each iteration calls the contenders in a fresh random order (from {@code seed}, so runs
+     * repeat), so that each follows every other equally often, and the machine stays idle for {@code idleBefore}
+     * before every call. The rotation of {@link #run} keeps one cyclic order: a contender that always follows one
+     * that stalls is always measured after an idle machine, its neighbour never.
+     */
+    List<Row> runShuffled(int warmup, int iterations, Duration idleBefore, long seed) throws Exception {
+        List<String> names = new ArrayList<>(contenders.keySet());
+        Random random = new Random(seed);
+        return measure(warmup, iterations, idleBefore, i -> {
+            List<String> order = new ArrayList<>(names);
+            Collections.shuffle(order, random);
+            return order;
+        });
+    }
+
+    private List<Row> measure(int warmup, int iterations, Duration idleBefore, IntFunction<List<String>> order)
+            throws Exception {
+        List<String> names = new ArrayList<>(contenders.keySet());
         Map<String, Samples> samples = new LinkedHashMap<>();
         Map<String, Samples> cpu = new LinkedHashMap<>();
         names.forEach(n -> samples.put(n, new Samples()));
         names.forEach(n -> cpu.put(n, new Samples()));
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (int i = 0; i < warmup + iterations; i++) {
-            for (int k = 0; k < names.size(); k++) {
-                String name = names.get((i + k) % names.size());
+            for (String name : order.apply(i)) {
+                if (!idleBefore.isZero()) {
+                    Thread.sleep(idleBefore.toMillis());
+                }
                 long c0 = threads.getCurrentThreadCpuTime();
                 long t = contenders.get(name).nanos();
                 long c = threads.getCurrentThreadCpuTime() - c0;

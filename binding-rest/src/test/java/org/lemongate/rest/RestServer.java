@@ -62,6 +62,12 @@ final class RestServer implements AutoCloseable {
         return new RestServer(manager, undertow, URI.create("http://127.0.0.1:" + port + CONTEXT_PATH + "/"));
     }
 
+    /** The binding's CXF servlet as the container runs it, to look at its bus. */
+    RestServlet restServlet() throws ServletException {
+        return (RestServlet) manager.getDeployment().getServlets().getManagedServlet("lemongate-rest").getServlet()
+                .getInstance();
+    }
+
     /** The URI of {@code path}, relative to the web application (e.g. {@code api/v1}). */
     URI uri(String path) {
         return base.resolve(path);

@@ -3,6 +3,7 @@ package org.lemongate.mapping;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.lemongate.mapping.contract.MailAssertions.assertFails;
 import static org.lemongate.mapping.contract.MailAssertions.assertInvalid;
@@ -32,6 +33,25 @@ class CredentialsTest {
         assertNotEquals(key, Credentials.password("bob", SECRET, "").poolKey());
         assertNotEquals(Credentials.password("ab", "c", "").poolKey(), Credentials.password("a", "bc", "").poolKey(),
                 "user and secret are separated, not concatenated");
+    }
+
+    @Test
+    void poolKeyIsHashedOncePerCredentials() {
+        Credentials c = Credentials.password("ann", SECRET, "");
+        assertSame(c.poolKey(), c.poolKey(), "a request's three or four pool look-ups hash the secret once");
+    }
+
+    @Test
+    void equalityIsThatOfTheFourValues() {
+        Credentials c = Credentials.password("ann", SECRET, "127.0.0.1");
+        Credentials same = Credentials.password("ann", SECRET, "127.0.0.1");
+        c.poolKey();
+        assertEquals(c, same, "a key already computed does not count");
+        assertEquals(c.hashCode(), same.hashCode());
+        assertNotEquals(c, Credentials.password("ann", SECRET + "x", "127.0.0.1"));
+        assertNotEquals(c, Credentials.password("bob", SECRET, "127.0.0.1"));
+        assertNotEquals(c, Credentials.password("ann", SECRET, "127.0.0.2"));
+        assertNotEquals(c, new Credentials("ann", SECRET, Credentials.Kind.BEARER, "127.0.0.1"));
     }
 
     @Test
