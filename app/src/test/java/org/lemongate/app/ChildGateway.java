@@ -61,6 +61,21 @@ final class ChildGateway implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the gateway says it is serving. True when it does; false when it could not bind its port because
+     * another process took it after {@code LoopbackPorts.pickFree} found it free (the caller picks another and
+     * starts again); any other failure to start fails the test with everything the gateway printed.
+     */
+    boolean awaitServingOrLostPort(Duration timeout) throws InterruptedException {
+        if (awaitLine("Press Ctrl-C to stop.", timeout)) {
+            return true;
+        }
+        if (output().contains("Address already in use")) {
+            return false;
+        }
+        throw new AssertionError("gateway did not start:\n" + output());
+    }
+
     /** Waits for the process to end and returns its exit status. */
     int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

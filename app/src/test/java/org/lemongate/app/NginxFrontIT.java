@@ -64,17 +64,32 @@ class NginxFrontIT {
         dovecot = BindingsOverDovecot.startDovecot();
         dovecot.doveadm("mailbox", "create", "-u", BindingsOverDovecot.USER, "Big");
         dovecot.doveadm(bigMessage(temp.resolve("big.eml")), "save", "-u", BindingsOverDovecot.USER, "-m", "Big");
-        int gatewayPort = LoopbackPorts.pickFree();
-        nginx = NginxServer.builder().upstream(gatewayPort).prefix("/gw/").tls()
-                .proxyReadTimeout(PROXY_READ_TIMEOUT).start();
-        front = nginx.httpsUrl();
-        gateway = ChildGateway.start(JAR, Map.of(
-                        "LEMONGATE_IMAP", dovecot.imapUrl(),
-                        "LEMONGATE_IMAP_STARTTLS", "off",
-                        "LEMONGATE_TRUSTED_PROXIES", "127.0.0.1",
-                        "LEMONGATE_PUBLIC_URL", front.toString()),
-                "--port", Integer.toString(gatewayPort));
-        assertTrue(gateway.awaitLine("Press Ctrl-C to stop.", START), "gateway did not start:\n" + gateway.output());
+        for (int attempt = 1; gateway == null; attempt++) {
+            int gatewayPort = LoopbackPorts.pickFree();
+            nginx = NginxServer.builder().upstream(gatewayPort).prefix("/gw/").tls()
+                    .proxyReadTimeout(PROXY_READ_TIMEOUT).start();
+            front = nginx.httpsUrl();
+            ChildGateway started = ChildGateway.start(JAR, Map.of(
+                            "LEMONGATE_IMAP", dovecot.imapUrl(),
+                            "LEMONGATE_IMAP_STARTTLS", "off",
+                            "LEMONGATE_TRUSTED_PROXIES", "127.0.0.1",
+                            "LEMONGATE_PUBLIC_URL", front.toString()),
+                    "--port", Integer.toString(gatewayPort));
+            boolean serving;
+            try {
+                serving = started.awaitServingOrLostPort(START);
+            } catch (AssertionError e) {
+                started.close();
+                throw e;
+            }
+            if (serving) {
+                gateway = started;
+            } else {
+                started.close();
+                nginx.close();
+                assertTrue(attempt < 3, "three picked ports were taken before the gateway could bind them");
+            }
+        }
         https = HttpClient.newBuilder().sslContext(nginx.sslContext()).connectTimeout(Duration.ofSeconds(5)).build();
     }
 

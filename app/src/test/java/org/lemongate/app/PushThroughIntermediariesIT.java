@@ -82,18 +82,34 @@ class PushThroughIntermediariesIT {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         String ticketKey = Base64.getEncoder().encodeToString(key);
-        int firstPort = LoopbackPorts.pickFree();
-        int secondPort = LoopbackPorts.pickFree();
-        nginx = NginxServer.builder().upstream(firstPort).upstream(secondPort).proxyReadTimeout(PROXY_READ_TIMEOUT)
-                .gzip(true).start();
-        front = nginx.publicUrl();
-        first = gateway(firstPort, ticketKey);
-        second = gateway(secondPort, ticketKey);
-        for (ChildGateway g : List.of(first, second)) {
-            assertTrue(g.awaitLine("Press Ctrl-C to stop.", START), "gateway did not start:\n" + g.output());
+        for (int attempt = 1; first == null; attempt++) {
+            int firstPort = LoopbackPorts.pickFree();
+            int secondPort = LoopbackPorts.pickFree();
+            nginx = NginxServer.builder().upstream(firstPort).upstream(secondPort)
+                    .proxyReadTimeout(PROXY_READ_TIMEOUT).gzip(true).start();
+            front = nginx.publicUrl();
+            ChildGateway one = gateway(firstPort, ticketKey);
+            ChildGateway two = gateway(secondPort, ticketKey);
+            boolean serving;
+            try {
+                serving = one.awaitServingOrLostPort(START) & two.awaitServingOrLostPort(START);
+            } catch (AssertionError e) {
+                one.close();
+                two.close();
+                throw e;
+            }
+            if (serving) {
+                first = one;
+                second = two;
+                firstUrl = URI.create("http://127.0.0.1:" + firstPort + "/");
+                secondUrl = URI.create("http://127.0.0.1:" + secondPort + "/");
+            } else {
+                one.close();
+                two.close();
+                nginx.close();
+                assertTrue(attempt < 3, "three picked ports were taken before the gateways could bind them");
+            }
         }
-        firstUrl = URI.create("http://127.0.0.1:" + firstPort + "/");
-        secondUrl = URI.create("http://127.0.0.1:" + secondPort + "/");
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
                 .build();
     }
